@@ -1,0 +1,71 @@
+import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import type { ParameterSlot } from '../parameters/parameter-set.js';
+import { stepFor } from '../perturbation/step.js';
+import type { EntryReport, ParameterReport } from '../report/report.js';
+import type { Judgement } from './judge-entry.js';
+import { relativeDifference } from './relative-difference.js';
+
+/** How many of its worst entries a parameter's report keeps: enough to see a pattern, few enough to read. */
+export const WORST_ENTRIES = 10;
+
+type Judge = (slot: ParameterSlot, k: number, h: number, analytic: number) => Judgement;
+
+/** Judges every entry of one parameter against its analytic gradient. */
+export function compareParameter(
+  slot: ParameterSlot,
+  analytic: Float64Array,
+  judge: Judge,
+  epsilon: number | undefined,
+): ParameterReport {
+  const { size } = slot;
+  const numeric = new Float64Array(size);
+  const judged = new Float64Array(size);
+  const allowed = new Float64Array(size);
+  const passed = new Uint8Array(size);
+  const refined = new Uint8Array(size);
+  let failing = 0;
+  let maxAbsError = 0;
+  for (let k = 0; k < size; k++) {
+    const a = analytic[k] as number;
+    const verdict = judge(slot, k, stepFor(slot.get(k), epsilon), a);
+    numeric[k] = verdict.central;
+    judged[k] = verdict.numeric;
+    allowed[k] = verdict.allowed;
+    passed[k] = verdict.pass ? 1 : 0;
+    refined[k] = verdict.refined ? 1 : 0;
+    if (!verdict.pass) failing++;
+    maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
+  }
+  const excess = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number)) / (allowed[k] as number);
+  const worst = Array.from({ length: size }, (_, k) => k)
+    .sort((p, q) => (passed[p] as number) - (passed[q] as number) || excess(q) - excess(p))
+    .slice(0, WORST_ENTRIES)
+    .map((k): EntryReport => {
+      const index = entryIndex(slot.shape, k);
+      const a = analytic[k] as number;
+      const n = judged[k] as number;
+      return {
+        index,
+        label: entryLabel(slot.name, index),
+        analytic: a,
+        numeric: n,
+        absError: Math.abs(a - n),
+        relError: relativeDifference(a, n),
+        allowed: allowed[k] as number,
+        pass: passed[k] === 1,
+        refined: refined[k] === 1,
+      };
+    });
+  return {
+    name: slot.name,
+    shape: slot.shape,
+    size,
+    pass: failing === 0,
+    failing,
+    difference: relativeDifference(analytic, numeric),
+    maxAbsError,
+    worst,
+    analytic,
+    numeric,
+  };
+}

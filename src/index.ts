@@ -1,0 +1,22 @@
+export { relativeDifference } from './comparison/relative-difference.js';
+export { DEFAULT_TOLERANCE } from './comparison/tolerance.js';
+export { GradcheckError } from './gradcheck-error.js';
+export type { FlatLayout, LayoutEntry } from './layout/flat-layout.js';
+export { roll, type Unrolled, unroll } from './layout/unroll.js';
+export { type Colors, formatReport } from './message/format-report.js';
+export { matchers } from './matcher/matchers.js';
+export type { NumericKind } from './parameters/numeric-view.js';
+export { numericalGradient } from './perturbation/numerical-gradient.js';
+export { RELATIVE_STEP } from './perturbation/step.js';
+export { checkGradients } from './report/check-gradients.js';
+export type { EntryReport, GradientReport, ParameterReport, ResolvedOptions } from './report/report.js';
+export type {
+  CheckOptions,
+  Forward,
+  ForwardResult,
+  GradientMatchers,
+  Gradients,
+  GradientValue,
+  ParameterValue,
+  Params,
+} from './types.js';

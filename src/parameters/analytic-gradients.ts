@@ -1,0 +1,68 @@
+import { GradcheckError } from '../gradcheck-error.js';
+import { formatShape } from '../layout/entry-index.js';
+import { assertFinite, describeValue, numericView } from './numeric-view.js';
+import type { ParameterSet, ParameterSlot } from './parameter-set.js';
+
+/**
+ * The analytic gradient of each slot, copied out of `received` in slot order.
+ * `received` is a record keyed by name or `d` + name, a bare number for a bare parameter,
+ * or a function of `(params, x, y)` returning either, called once here.
+ */
+export function analyticGradients(received: unknown, set: ParameterSet, x: unknown, y: unknown): Float64Array[] {
+  const gradients = typeof received === 'function' ? callGradientFunction(received, set, x, y) : received;
+  if (set.bare) {
+    if (typeof gradients !== 'number') {
+      throw new GradcheckError(`The gradient is ${describeValue(gradients)}; for a bare-number parameter expected a number (dθ).`);
+    }
+    return [gradientOf(set.slots[0] as ParameterSlot, 'the gradient', gradients)];
+  }
+  if (gradients === null || typeof gradients !== 'object' || Array.isArray(gradients)) {
+    throw new GradcheckError(
+      `The gradients are ${describeValue(gradients)}; expected a record keyed by parameter name or d + name ({ dW1, db1, … }).`,
+    );
+  }
+  const record = gradients as Record<string, unknown>;
+  return set.slots.map((slot) => {
+    const key = gradientKey(record, slot.name);
+    return gradientOf(slot, key, record[key]);
+  });
+}
+
+function callGradientFunction(fn: Function, set: ParameterSet, x: unknown, y: unknown): unknown {
+  let result: unknown;
+  try {
+    result = fn(set.argument(), x, y);
+  } catch (error) {
+    throw new GradcheckError(`The gradient function threw: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
+  if (result instanceof Promise) {
+    throw new GradcheckError('The gradient function returned a Promise; gradients must be computed synchronously.');
+  }
+  return result;
+}
+
+function gradientKey(record: Record<string, unknown>, name: string): string {
+  if (name in record) return name;
+  if (`d${name}` in record) return `d${name}`;
+  const given = Object.keys(record);
+  throw new GradcheckError(
+    `No gradient for parameter ${name}: expected a key "${name}" or "d${name}" (the d-prefix rule), ` +
+      `but the gradients have ${given.length === 0 ? 'no keys' : `keys ${given.map((k) => `"${k}"`).join(', ')}`}.`,
+  );
+}
+
+function gradientOf(slot: ParameterSlot, key: string, value: unknown): Float64Array {
+  const view = numericView(key, value);
+  if (view.shape.length !== slot.shape.length || view.shape.some((n, i) => n !== slot.shape[i])) {
+    throw new GradcheckError(
+      `${key} has shape ${formatShape(view.shape)} but parameter ${slot.name} has shape ${formatShape(slot.shape)}; ` +
+        'a gradient must have exactly its parameter’s shape.',
+    );
+  }
+  assertFinite(key, view);
+  const copy = new Float64Array(view.size);
+  for (let k = 0; k < view.size; k++) copy[k] = view.get(k);
+  return copy;
+}

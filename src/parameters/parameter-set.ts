@@ -1,0 +1,81 @@
+import { GradcheckError } from '../gradcheck-error.js';
+import type { Params } from '../types.js';
+import { assertFinite, describeValue, type NumericView, numericView } from './numeric-view.js';
+
+/** One named parameter, read and written in place in the user's own storage. */
+export interface ParameterSlot extends NumericView {
+  readonly name: string;
+}
+
+/** The parameters being checked, and what `forward` receives while one entry is perturbed. */
+export interface ParameterSet {
+  readonly slots: readonly ParameterSlot[];
+  /** The record the user passed (perturbed in place), or the bare number's current value. */
+  argument(): unknown;
+  /** True when the user passed one bare number rather than a record. */
+  readonly bare: boolean;
+}
+
+/** The name a bare-number parameter goes by in reports (the notebook's θ). */
+export const BARE_PARAMETER_NAME = 'theta';
+
+/** Slots over `params` without copying them, or a `GradcheckError` naming what is unusable. */
+export function parameterSet(params: Params | unknown): ParameterSet {
+  if (typeof params === 'number') return bareNumber(params);
+  if (params === null || typeof params !== 'object' || Array.isArray(params) || ArrayBuffer.isView(params)) {
+    throw new GradcheckError(
+      `params is ${describeValue(params)}; expected a record of named parameters ({ W1, b1, … }) or one number.`,
+    );
+  }
+  const record = params as Record<string, unknown>;
+  const names = Object.keys(record);
+  if (names.length === 0) throw new GradcheckError('params is an empty object; expected at least one named parameter.');
+  const slots = names.map((name) => slotOf(record, name));
+  return { slots, argument: () => record, bare: false };
+}
+
+function slotOf(record: Record<string, unknown>, name: string): ParameterSlot {
+  const value = record[name];
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new GradcheckError(`${name} is ${describeValue(value)}; every entry must be a finite number.`);
+    if (!isWritable(record, name)) {
+      throw new GradcheckError(`${name} is a read-only property (a frozen record?); a number parameter is perturbed in place.`);
+    }
+    return {
+      name,
+      kind: 'scalar',
+      shape: [],
+      size: 1,
+      get: () => record[name] as number,
+      set: (_k, v) => {
+        record[name] = v;
+      },
+    };
+  }
+  const view = numericView(name, value);
+  assertFinite(name, view);
+  return { name, ...view };
+}
+
+function bareNumber(value: number): ParameterSet {
+  if (!Number.isFinite(value)) {
+    throw new GradcheckError(`params is ${describeValue(value)}; a bare-number parameter must be finite.`);
+  }
+  const holder = { value };
+  const slot: ParameterSlot = {
+    name: BARE_PARAMETER_NAME,
+    kind: 'scalar',
+    shape: [],
+    size: 1,
+    get: () => holder.value,
+    set: (_k, v) => {
+      holder.value = v;
+    },
+  };
+  return { slots: [slot], argument: () => holder.value, bare: true };
+}
+
+function isWritable(record: object, name: string): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(record, name);
+  return !Object.isFrozen(record) && (descriptor?.writable ?? descriptor?.set !== undefined);
+}

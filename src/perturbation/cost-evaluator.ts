@@ -1,0 +1,56 @@
+import { GradcheckError } from '../gradcheck-error.js';
+import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import { describeValue } from '../parameters/numeric-view.js';
+import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
+
+/** Calls the user's `forward` at the parameters as they stand, and reads the cost J out of its result. */
+export interface CostEvaluator {
+  /** J now; `slot` and `k` name the entry being perturbed, for error messages only. */
+  evaluate(slot?: ParameterSlot, k?: number): number;
+  /** How many times `forward` has been called. */
+  readonly evaluations: number;
+}
+
+export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y: unknown): CostEvaluator {
+  if (typeof forward !== 'function') {
+    throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function (params, x, y) => cost.`);
+  }
+  let evaluations = 0;
+  return {
+    get evaluations() {
+      return evaluations;
+    },
+    evaluate(slot, k = 0) {
+      evaluations++;
+      let result: unknown;
+      try {
+        result = forward(set.argument(), x, y);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new GradcheckError(`forward threw ${where(slot, k)}: ${message}`, { cause: error });
+      }
+      return costOf(result, () => where(slot, k));
+    },
+  };
+}
+
+/** J from what `forward` returned: a number, a `[cost, cache]` pair or a `{ cost }` object. */
+function costOf(result: unknown, where: () => string): number {
+  const cost = Array.isArray(result)
+    ? result[0]
+    : result !== null && typeof result === 'object' && 'cost' in result
+      ? (result as { cost: unknown }).cost
+      : result;
+  if (typeof cost === 'number' && Number.isFinite(cost)) return cost;
+  if (result instanceof Promise) {
+    throw new GradcheckError(`forward returned a Promise ${where()}; the cost must be computed synchronously.`);
+  }
+  const what = cost === result ? describeValue(result) : `${describeValue(result)} whose cost is ${describeValue(cost)}`;
+  throw new GradcheckError(
+    `forward returned ${what} ${where()}; expected a finite cost J, a [cost, cache] pair or an object { cost }.`,
+  );
+}
+
+function where(slot: ParameterSlot | undefined, k: number): string {
+  return slot ? `while ${entryLabel(slot.name, entryIndex(slot.shape, k))} was perturbed` : 'at the unperturbed parameters';
+}

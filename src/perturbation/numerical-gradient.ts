@@ -1,0 +1,32 @@
+import { flatLayout } from '../layout/flat-layout.js';
+import { roll } from '../layout/unroll.js';
+import { resolveOptions } from '../options.js';
+import { parameterSet } from '../parameters/parameter-set.js';
+import type { CheckOptions, Forward, Params } from '../types.js';
+import { centralDifferences } from './central-difference.js';
+import { costEvaluator } from './cost-evaluator.js';
+import { stepFor } from './step.js';
+
+/**
+ * The central-difference gradient of `forward` at `params`, shaped like `params` (each parameter
+ * of the kind it was given). `options.epsilon` fixes the step, as in the notebook.
+ */
+export function numericalGradient(
+  forward: Forward,
+  params: Params,
+  x?: unknown,
+  y?: unknown,
+  options?: Pick<CheckOptions, 'epsilon'>,
+): Params {
+  const { epsilon } = resolveOptions(options);
+  const set = parameterSet(params);
+  const measure = centralDifferences(costEvaluator(forward, set, x, y), epsilon !== undefined);
+  const layout = flatLayout(set);
+  const vector = new Float64Array(layout.size);
+  let offset = 0;
+  for (const slot of set.slots) {
+    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon)).value;
+    offset += slot.size;
+  }
+  return roll(vector, layout);
+}

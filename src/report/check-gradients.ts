@@ -1,0 +1,55 @@
+import { compareParameter } from '../comparison/compare-parameter.js';
+import { judgeEntries } from '../comparison/judge-entry.js';
+import { relativeDifference } from '../comparison/relative-difference.js';
+import { resolveOptions } from '../options.js';
+import { analyticGradients } from '../parameters/analytic-gradients.js';
+import { parameterSet } from '../parameters/parameter-set.js';
+import { centralDifferences } from '../perturbation/central-difference.js';
+import { costEvaluator } from '../perturbation/cost-evaluator.js';
+import type { CheckOptions, Forward, Gradients, Params } from '../types.js';
+import type { GradientReport } from './report.js';
+
+/**
+ * Checks analytic gradients against central differences of `forward`, entry by entry, and
+ * returns a report. A wrong gradient gives `pass: false`; unusable input throws a `GradcheckError`.
+ * The parameters are perturbed in place and are bit-identical afterwards, whatever happens.
+ */
+export function checkGradients(
+  received: Gradients,
+  forward: Forward,
+  params: Params,
+  x?: unknown,
+  y?: unknown,
+  options?: CheckOptions,
+): GradientReport {
+  const resolved = resolveOptions(options);
+  const set = parameterSet(params);
+  const cost = costEvaluator(forward, set, x, y);
+  const analytic = analyticGradients(received, set, x, y);
+  const initialCost = cost.evaluate();
+  const judge = judgeEntries(centralDifferences(cost, resolved.epsilon !== undefined), resolved.tolerance);
+  const parameters = set.slots.map((slot, i) =>
+    compareParameter(slot, analytic[i] as Float64Array, judge, resolved.epsilon),
+  );
+  const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
+  return {
+    pass: failingEntries === 0,
+    difference: relativeDifference(concat(parameters.map((p) => p.analytic)), concat(parameters.map((p) => p.numeric))),
+    parameters,
+    entries: parameters.reduce((sum, p) => sum + p.size, 0),
+    failingEntries,
+    evaluations: cost.evaluations,
+    cost: initialCost,
+    options: resolved,
+  };
+}
+
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+/** One entry's verdict, indexed as the user indexes it. */
+export interface EntryReport {
+  /** `[row, column]` in a matrix, `[i]` in a vector, `[]` for a scalar. */
+  readonly index: readonly number[];
+  /** `W2[1,3]`. */
+  readonly label: string;
+  readonly analytic: number;
+  /** The numerical estimate the verdict used: the central difference, or its refinement. */
+  readonly numeric: number;
+  readonly absError: number;
+  /** The notebook's formula for one entry: |a − n| / (|a| + |n|). */
+  readonly relError: number;
+  /** The |a − n| allowed for this entry. */
+  readonly allowed: number;
+  readonly pass: boolean;
+  /** True when the central difference alone could not settle it and larger steps with Richardson extrapolation did. */
+  readonly refined: boolean;
+}
+
+export interface ParameterReport {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly size: number;
+  readonly pass: boolean;
+  /** How many entries failed. */
+  readonly failing: number;
+  /** The notebook's formula (3) over this parameter's entries. */
+  readonly difference: number;
+  /** The largest |analytic − numeric| over this parameter's entries. */
+  readonly maxAbsError: number;
+  /** The entries that fared worst (failing ones first, by how far past their allowance), at most a few. */
+  readonly worst: readonly EntryReport[];
+  /** The analytic gradient, row-major. */
+  readonly analytic: Float64Array;
+  /** The central differences at the step in force, row-major. */
+  readonly numeric: Float64Array;
+}
+
+/** Options as the check applied them. */
+export interface ResolvedOptions {
+  /** The fixed absolute step, or `undefined` for the default step scaled to each entry. */
+  readonly epsilon: number | undefined;
+  readonly tolerance: number;
+}
+
+export interface GradientReport {
+  readonly pass: boolean;
+  /** The notebook's formula (3), ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂), over all parameters. */
+  readonly difference: number;
+  readonly parameters: readonly ParameterReport[];
+  /** Entries checked, over all parameters. */
+  readonly entries: number;
+  /** Entries that failed, over all parameters. */
+  readonly failingEntries: number;
+  /** How many times `forward` was called. */
+  readonly evaluations: number;
+  /** J at the unperturbed parameters. */
+  readonly cost: number;
+  readonly options: ResolvedOptions;
+}

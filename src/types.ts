@@ -1,0 +1,64 @@
+import type { AbstractMatrix } from 'ml-matrix';
+
+/** One named parameter, in any of the kinds a hand-written model keeps them. */
+export type ParameterValue =
+  | AbstractMatrix
+  | number[][]
+  | number[]
+  | Float64Array
+  | Float32Array
+  | number;
+
+/** A record of named parameters (`{ W1, b1, … }`), or one bare number (the notebook's 1-D θ). */
+export type Params = Readonly<Record<string, ParameterValue>> | number;
+
+/**
+ * What `forward` may return: the cost J, the notebook's `[cost, cache]` pair,
+ * or an object with a `cost` field.
+ */
+export type ForwardResult = number | readonly [number, ...unknown[]] | { readonly cost: number };
+
+/** The user's cost function, called with the parameters in the kinds they were passed. */
+export type Forward<P = any, X = any, Y = any> = (params: P, x: X, y: Y) => ForwardResult;
+
+/** A gradient for one parameter, shaped like it. */
+export type GradientValue = ParameterValue | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
+
+/**
+ * The analytic gradients: keyed by parameter name or by `d` + name (`dW1`; other keys
+ * such as `dZ1` are ignored), a bare number for a bare-number parameter, or a
+ * function `(params, x, y) => gradients` called once at the unperturbed point.
+ */
+export type Gradients =
+  | Readonly<Record<string, unknown>>
+  | number
+  | ((params: any, x: any, y: any) => Readonly<Record<string, unknown>> | number);
+
+export interface CheckOptions {
+  /**
+   * A fixed absolute step for every entry, as in the notebook (`1e-7` reproduces its numbers).
+   * Without it, each entry gets a step scaled to its own magnitude.
+   */
+  readonly epsilon?: number;
+  /** Relative tolerance per entry. Default `1e-6`. */
+  readonly tolerance?: number;
+}
+
+/** Parameters as a matcher's type accepts them: a number, or any record (interfaces too) of parameter values. */
+export type ParamsLike<P> = number | { readonly [K in keyof P]: ParameterValue };
+
+/** The matcher's signature, merged into Vitest's and Jest's `Matchers` by `gradcheck/vitest` and `gradcheck/jest`. */
+export interface GradientMatchers<R = unknown> {
+  /**
+   * Passes when the received analytic gradients agree, entry by entry, with central differences
+   * of `forward` at `params`. `received` is a record keyed by name or `d` + name, or a function
+   * `(params, x, y) => gradients`.
+   */
+  toHaveCorrectGradients<P extends ParamsLike<P>, X = undefined, Y = undefined>(
+    forward: (params: P, x: X, y: Y) => ForwardResult,
+    params: P,
+    x?: X,
+    y?: Y,
+    options?: CheckOptions,
+  ): R;
+}
