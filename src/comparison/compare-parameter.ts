@@ -36,9 +36,11 @@ export function compareParameter(
     if (!verdict.pass) failing++;
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
   }
-  const excess = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number)) / (allowed[k] as number);
+  const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
+  // Failing entries by size of error; passing ones by how close they came to their allowance.
+  const badness = (k: number) => (passed[k] ? error(k) / (allowed[k] as number) : error(k));
   const worst = Array.from({ length: size }, (_, k) => k)
-    .sort((p, q) => (passed[p] as number) - (passed[q] as number) || excess(q) - excess(p))
+    .sort((p, q) => (passed[p] as number) - (passed[q] as number) || badness(q) - badness(p))
     .slice(0, WORST_ENTRIES)
     .map((k): EntryReport => {
       const index = entryIndex(slot.shape, k);

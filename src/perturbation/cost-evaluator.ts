@@ -45,7 +45,7 @@ function costOf(result: unknown, where: () => string): number {
   if (result instanceof Promise) {
     throw new GradcheckError(`forward returned a Promise ${where()}; the cost must be computed synchronously.`);
   }
-  const what = cost === result ? describeValue(result) : `${describeValue(result)} whose cost is ${describeValue(cost)}`;
+  const what = Object.is(cost, result) ? describeValue(result) : `${describeValue(result)} whose cost is ${describeValue(cost)}`;
   throw new GradcheckError(
     `forward returned ${what} ${where()}; expected a finite cost J, a [cost, cache] pair or an object { cost }.`,
   );

@@ -9,8 +9,8 @@ import {
   forwardPropagationN,
   gradientCheckNTestCase,
   type NotebookGradients,
-} from '../examples/notebook/network.js';
-import fixture from './fixtures/seed-test-case.json' with { type: 'json' };
+} from '../../examples/notebook/network.js';
+import fixture from '../fixtures/seed-test-case.json' with { type: 'json' };
 
 const tol = fixture.cross_implementation.recommended_tolerances;
 const PARAM_KEYS = ['W1', 'b1', 'W2', 'b2', 'W3', 'b3'] as const;

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the package, lints its exports, packs it, installs the tarball into test/consumer
+# (a user's project) and runs that project's type tests, Vitest suite and Jest suite.
+# Any failing step fails the script.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+consumer="test/consumer"
+installed="$consumer/node_modules/gradcheck"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "build (tsdown)"
+npx tsdown
+
+step "publint"
+npx publint
+
+step "attw (node16 profile)"
+npx attw --pack . --profile node16
+
+step "npm pack"
+mkdir -p .tmp
+rm -f .tmp/gradcheck-*.tgz
+tarball="$(npm pack --pack-destination .tmp --silent | tail -n 1)"
+tarball=".tmp/$(basename "$tarball")"
+[[ -f "$tarball" ]] || { echo "npm pack did not produce $tarball" >&2; exit 1; }
+echo "packed $tarball"
+
+step "install the tarball into $consumer"
+rm -rf "$installed"
+mkdir -p "$installed"
+tar -xzf "$tarball" -C "$installed" --strip-components=1
+# The consumer must see the tarball, not the repository: check where Node resolves it from.
+for specifier in gradcheck gradcheck/vitest gradcheck/jest; do
+  resolved="$(cd "$consumer" && node -p "require.resolve('$specifier')")"
+  case "$resolved" in
+    "$root/$installed"/*) echo "$specifier -> ${resolved#"$root"/}" ;;
+    *) echo "$specifier resolved to $resolved, not to the extracted tarball" >&2; exit 1 ;;
+  esac
+done
+
+step "type tests (tsc, skipLibCheck false)"
+npx tsc -p "$consumer/tsconfig.vitest.json"
+npx tsc -p "$consumer/tsconfig.jest.json"
+
+step "vitest in the consumer"
+npx vitest run --root "$consumer"
+
+step "jest in the consumer"
+npx jest --ci --config "$consumer/jest.config.mjs" --rootDir "$consumer"
+
+step "package test passed"

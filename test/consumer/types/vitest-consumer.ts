@@ -1,0 +1,31 @@
+// Compiled by tsconfig.vitest.json, whose "types" opt into gradcheck/vitest: nothing else brings the matcher's types in.
+import { checkGradients, type GradientReport } from 'gradcheck';
+import { expect } from 'vitest';
+import { backward, forward, type Params, setup } from '../model';
+
+const { params, x, y } = setup();
+const g = backward(params, x, y);
+
+expect(g).toHaveCorrectGradients(forward, params, x, y);
+expect(g).toHaveCorrectGradients(forward, params, x, y, { epsilon: 1e-7, tolerance: 1e-6 });
+expect(g).not.toHaveCorrectGradients(forward, params, x, y);
+expect(backward).toHaveCorrectGradients(forward, params, x, y);
+expect(2).toHaveCorrectGradients((theta: number, x: number) => theta * x, 4, 2);
+expect({ g }).toEqual({ g: expect.toHaveCorrectGradients(forward, params, x, y) });
+
+const report: GradientReport = checkGradients(g, forward, params, x, y);
+const pass: boolean = report.pass;
+const names: string[] = report.parameters.map((p) => p.name);
+void pass;
+void names;
+
+// @ts-expect-error forward must be a function, not a string
+expect(g).toHaveCorrectGradients('forward', params, x, y);
+// @ts-expect-error tolerance is a number
+expect(g).toHaveCorrectGradients(forward, params, x, y, { tolerance: '1e-6' });
+// @ts-expect-error there is no option "tol"
+expect(g).toHaveCorrectGradients(forward, params, x, y, { tol: 1e-6 });
+// @ts-expect-error x must be what forward takes as x
+expect(g).toHaveCorrectGradients((p: Params, x: number) => p.W1.get(0, 0) * x, params, x, y);
+// @ts-expect-error the asymmetric form is checked too
+expect({ g }).toEqual({ g: expect.toHaveCorrectGradients('forward', params, x, y) });

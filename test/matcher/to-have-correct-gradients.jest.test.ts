@@ -1,0 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
+import { matcherSpec } from './matcher-spec.js';
+
+matcherSpec({ describe, it, expect });
