@@ -29,10 +29,7 @@ export type GradientValue = ParameterValue | ArrayLike<number> | ArrayLike<Array
  * such as `dZ1` are ignored), a bare number for a bare-number parameter, or a
  * function `(params, x, y) => gradients` called once at the unperturbed point.
  */
-export type Gradients =
-  | Readonly<Record<string, unknown>>
-  | number
-  | ((params: any, x: any, y: any) => Readonly<Record<string, unknown>> | number);
+export type Gradients = object | number | ((params: any, x: any, y: any) => object | number);
 
 export interface CheckOptions {
   /**

@@ -22,14 +22,7 @@ export function toHaveCorrectGradients(
   const hint = utils.matcherHint('toHaveCorrectGradients', 'gradients', 'forward, params, x, y', { isNot, promise });
   let report;
   try {
-    report = checkGradients(
-      received as Gradients,
-      forward as Forward,
-      params as Params,
-      x,
-      y,
-      options as CheckOptions | undefined,
-    );
+    report = checkGradients(received as Gradients, forward as Forward, params as Params, x, y, options as CheckOptions);
   } catch (error) {
     if (!(error instanceof GradcheckError)) throw error;
     const matcherError = new Error(`${hint}\n\n${utils.BOLD_WEIGHT('Matcher error')}: ${error.message}`, { cause: error });

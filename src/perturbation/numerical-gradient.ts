@@ -2,7 +2,7 @@ import { flatLayout } from '../layout/flat-layout.js';
 import { roll } from '../layout/unroll.js';
 import { resolveOptions } from '../options.js';
 import { parameterSet } from '../parameters/parameter-set.js';
-import type { CheckOptions, Forward, Params } from '../types.js';
+import type { CheckOptions, ForwardResult, Params, ParamsLike } from '../types.js';
 import { centralDifferences } from './central-difference.js';
 import { costEvaluator } from './cost-evaluator.js';
 import { stepFor } from './step.js';
@@ -11,11 +11,11 @@ import { stepFor } from './step.js';
  * The central-difference gradient of `forward` at `params`, shaped like `params` (each parameter
  * of the kind it was given). `options.epsilon` fixes the step, as in the notebook.
  */
-export function numericalGradient(
-  forward: Forward,
-  params: Params,
-  x?: unknown,
-  y?: unknown,
+export function numericalGradient<P extends ParamsLike<P>, X = undefined, Y = undefined>(
+  forward: (params: P, x: X, y: Y) => ForwardResult,
+  params: P,
+  x?: X,
+  y?: Y,
   options?: Pick<CheckOptions, 'epsilon'>,
 ): Params {
   const { epsilon } = resolveOptions(options);

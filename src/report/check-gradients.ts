@@ -6,7 +6,7 @@ import { analyticGradients } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
-import type { CheckOptions, Forward, Gradients, Params } from '../types.js';
+import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
 import type { GradientReport } from './report.js';
 
 /**
@@ -14,12 +14,12 @@ import type { GradientReport } from './report.js';
  * returns a report. A wrong gradient gives `pass: false`; unusable input throws a `GradcheckError`.
  * The parameters are perturbed in place and are bit-identical afterwards, whatever happens.
  */
-export function checkGradients(
+export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undefined>(
   received: Gradients,
-  forward: Forward,
-  params: Params,
-  x?: unknown,
-  y?: unknown,
+  forward: (params: P, x: X, y: Y) => ForwardResult,
+  params: P,
+  x?: X,
+  y?: Y,
   options?: CheckOptions,
 ): GradientReport {
   const resolved = resolveOptions(options);
