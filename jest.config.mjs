@@ -10,5 +10,5 @@ export default {
     '^gradcheck$': '<rootDir>/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  setupFilesAfterEnv: ['gradcheck/jest'],
+  setupFilesAfterEnv: ['<rootDir>/src/jest.ts'],
 };

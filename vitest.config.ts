@@ -14,6 +14,6 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
     exclude: ['**/*.jest.test.ts', 'test/consumer/**', 'test/runner-fixtures/**', '**/node_modules/**'],
-    setupFiles: ['gradcheck/vitest'],
+    setupFiles: [source('vitest.ts')],
   },
 });
