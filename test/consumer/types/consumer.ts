@@ -1,6 +1,7 @@
-// Compiled by tsconfig.vitest.json, whose "types" opt into gradcheck/vitest: nothing else brings the matcher's types in.
+// Compiled twice: by tsconfig.vitest.json and tsconfig.jest.json. Each maps "runner" to its runner's
+// `expect` and opts into gradcheck/vitest or gradcheck/jest in "types": nothing else brings the matcher's types in.
 import { checkGradients, type GradientReport } from 'gradcheck';
-import { expect } from 'vitest';
+import { expect } from 'runner';
 import { backward, forward, type Params, setup } from '../model';
 
 const { params, x, y } = setup();
