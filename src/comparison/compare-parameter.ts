@@ -23,7 +23,11 @@ export function compareParameter(
   const allowed = new Float64Array(size);
   const passed = new Uint8Array(size);
   const refined = new Uint8Array(size);
+  const kink = new Uint8Array(size);
+  const left = new Float64Array(size);
+  const right = new Float64Array(size);
   let failing = 0;
+  let kinks = 0;
   let maxAbsError = 0;
   for (let k = 0; k < size; k++) {
     const a = analytic[k] as number;
@@ -33,7 +37,11 @@ export function compareParameter(
     allowed[k] = verdict.allowed;
     passed[k] = verdict.pass ? 1 : 0;
     refined[k] = verdict.refined ? 1 : 0;
+    kink[k] = verdict.kink ? 1 : 0;
+    left[k] = verdict.left;
+    right[k] = verdict.right;
     if (!verdict.pass) failing++;
+    if (verdict.kink) kinks++;
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
   }
   const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
@@ -56,6 +64,9 @@ export function compareParameter(
         allowed: allowed[k] as number,
         pass: passed[k] === 1,
         refined: refined[k] === 1,
+        kink: kink[k] === 1,
+        left: left[k] as number,
+        right: right[k] as number,
       };
     });
   return {
@@ -64,6 +75,7 @@ export function compareParameter(
     size,
     pass: failing === 0,
     failing,
+    kinks,
     difference: relativeDifference(analytic, numeric),
     maxAbsError,
     worst,

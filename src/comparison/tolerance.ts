@@ -10,9 +10,18 @@ export const DEFAULT_TOLERANCE = 1e-6;
  */
 export const COST_NOISE_ULPS = 16;
 
-/** How far a central difference at step `h` may stray from the truth through rounding alone. */
-export function roundingNoise(costMagnitude: number, h: number): number {
-  return (COST_NOISE_ULPS * Number.EPSILON * costMagnitude) / h;
+/**
+ * 4 standard deviations of the cost's measured rounding noise σ: a central difference's error
+ * (e₊ − e₋)/2h stays under 4σ/h to 5.6 of its own standard deviations, for thousands of entries.
+ */
+export const NOISE_SIGMAS = 4;
+
+/**
+ * How far a central difference at step `h` may stray from the truth through rounding alone:
+ * the 16-ulp budget, or the cost's measured noise `sigma` when that is larger.
+ */
+export function roundingNoise(costMagnitude: number, h: number, sigma = 0): number {
+  return Math.max(COST_NOISE_ULPS * Number.EPSILON * costMagnitude, NOISE_SIGMAS * sigma) / h;
 }
 
 /** The |analytic − numeric| allowed: `tolerance` relative to the larger, plus the numeric estimate's own error bar. */

@@ -1,32 +1,39 @@
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { CostEvaluator } from './cost-evaluator.js';
 
-/** One central difference: its value, and the size of the costs it was taken from. */
+/** One entry moved by ±h: the central difference and the two one-sided slopes around it. */
 export interface Difference {
-  /** (J(θ + h) − J(θ − h)) / 2h for one entry. */
-  value: number;
-  /** max(|J(θ + h)|, |J(θ − h)|): the scale of the rounding noise in `value`'s numerator. */
+  /** (J(θ + h) − J(θ − h)) / 2h. */
+  central: number;
+  /** (J(θ) − J(θ − h)) / h: the slope just left of θ. */
+  left: number;
+  /** (J(θ + h) − J(θ)) / h: the slope just right of θ. */
+  right: number;
+  /** max(|J(θ + h)|, |J(θ − h)|): the scale of the rounding noise in the numerators. */
   costMagnitude: number;
 }
 
 /**
- * Measures central differences entry by entry, perturbing the user's own storage in place and
- * restoring the exact original value afterwards, also when `forward` throws.
- * With `nominal`, it divides by 2h as the notebook does; otherwise by the distance between the
- * values actually stored (exact even when θ ± h rounds, or when the storage is a Float32Array).
+ * Measures entries one at a time, perturbing the user's own storage in place and restoring the
+ * exact original value afterwards, also when `forward` throws. `initialCost` is J(θ), for the
+ * one-sided slopes. With `nominal`, it divides by h as the notebook does; otherwise by the
+ * distance to the values actually stored (exact even when θ ± h rounds, or in a Float32Array).
+ * The returned object is reused by the next call: read it before measuring again.
  */
-export function centralDifferences(cost: CostEvaluator, nominal: boolean) {
-  const out: Difference = { value: 0, costMagnitude: 0 };
+export function centralDifferences(cost: CostEvaluator, initialCost: number, nominal: boolean) {
+  const out: Difference = { central: 0, left: 0, right: 0, costMagnitude: 0 };
   return function measure(slot: ParameterSlot, k: number, h: number): Difference {
     const original = slot.get(k);
     try {
       slot.set(k, original + h);
-      const up = slot.get(k);
+      const up = nominal ? h : slot.get(k) - original;
       const plus = cost.evaluate(slot, k);
       slot.set(k, original - h);
-      const down = slot.get(k);
+      const down = nominal ? h : original - slot.get(k);
       const minus = cost.evaluate(slot, k);
-      out.value = (plus - minus) / (nominal ? 2 * h : up - down);
+      out.central = (plus - minus) / (up + down);
+      out.left = (initialCost - minus) / down;
+      out.right = (plus - initialCost) / up;
       out.costMagnitude = Math.max(Math.abs(plus), Math.abs(minus));
       return out;
     } finally {

@@ -20,12 +20,13 @@ export function numericalGradient<P extends ParamsLike<P>, X = undefined, Y = un
 ): Params {
   const { epsilon } = resolveOptions(options);
   const set = parameterSet(params);
-  const measure = centralDifferences(costEvaluator(forward, set, x, y), epsilon !== undefined);
+  const cost = costEvaluator(forward, set, x, y);
+  const measure = centralDifferences(cost, cost.evaluate(), epsilon !== undefined);
   const layout = flatLayout(set);
   const vector = new Float64Array(layout.size);
   let offset = 0;
   for (const slot of set.slots) {
-    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon)).value;
+    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon)).central;
     offset += slot.size;
   }
   return roll(vector, layout);

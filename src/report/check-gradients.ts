@@ -6,8 +6,12 @@ import { analyticGradients } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
+import { estimateCostNoise } from '../perturbation/cost-noise.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
 import type { GradientReport } from './report.js';
+
+/** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
+const NOISE_PROBE_SEED = 1;
 
 /**
  * Checks analytic gradients against central differences of `forward`, entry by entry, and
@@ -27,7 +31,10 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const cost = costEvaluator(forward, set, x, y);
   const analytic = analyticGradients(received, set, x, y);
   const initialCost = cost.evaluate();
-  const judge = judgeEntries(centralDifferences(cost, resolved.epsilon !== undefined), resolved.tolerance);
+  let sigma: number | undefined;
+  const costNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
+  const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
+  const judge = judgeEntries(measure, resolved.tolerance, costNoise);
   const parameters = set.slots.map((slot, i) =>
     compareParameter(slot, analytic[i] as Float64Array, judge, resolved.epsilon),
   );
@@ -38,6 +45,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     parameters,
     entries: parameters.reduce((sum, p) => sum + p.size, 0),
     failingEntries,
+    kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
     evaluations: cost.evaluations,
     cost: initialCost,
     options: resolved,

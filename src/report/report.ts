@@ -13,8 +13,13 @@ export interface EntryReport {
   /** The |a − n| allowed for this entry. */
   readonly allowed: number;
   readonly pass: boolean;
-  /** True when the central difference alone could not settle it and larger steps with Richardson extrapolation did. */
+  /** True when the central difference alone could not settle it and more steps did. */
   readonly refined: boolean;
+  /** True when the entry sits at a kink; it was then judged by its one-sided slopes. */
+  readonly kink: boolean;
+  /** The one-sided slopes (J(θ) − J(θ − h)) / h and (J(θ + h) − J(θ)) / h. */
+  readonly left: number;
+  readonly right: number;
 }
 
 export interface ParameterReport {
@@ -24,6 +29,8 @@ export interface ParameterReport {
   readonly pass: boolean;
   /** How many entries failed. */
   readonly failing: number;
+  /** How many entries sat at a kink (ReLU at 0, max with a near-tie, |·| at 0…) and were judged by their one-sided slopes. */
+  readonly kinks: number;
   /** The notebook's formula (3) over this parameter's entries. */
   readonly difference: number;
   /** The largest |analytic − numeric| over this parameter's entries. */
@@ -52,6 +59,8 @@ export interface GradientReport {
   readonly entries: number;
   /** Entries that failed, over all parameters. */
   readonly failingEntries: number;
+  /** Entries judged at kinks, over all parameters. */
+  readonly kinks: number;
   /** How many times `forward` was called. */
   readonly evaluations: number;
   /** J at the unperturbed parameters. */

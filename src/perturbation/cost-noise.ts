@@ -1,0 +1,59 @@
+import type { ParameterSet } from '../parameters/parameter-set.js';
+import type { CostEvaluator } from './cost-evaluator.js';
+import { seededRandom } from './seeded-random.js';
+
+/**
+ * 2⁻³⁰ ≈ 9.3e-10 of each entry's magnitude: small enough that a smooth cost's third and higher
+ * differences along the probe are far below rounding (≈ 1e-27 |J'''|), large enough that every
+ * point rounds differently.
+ */
+export const NOISE_PROBE_STEP = 2 ** -30;
+
+/** Points on each side of θ along the probe: 8 forwards give differences up to the 8th order. */
+const PROBE_POINTS = 4;
+
+/** Orders of difference whose spread is read as noise; the first two still carry the slope and curvature. */
+const NOISE_ORDERS = [3, 4, 5, 6] as const;
+
+/**
+ * The rounding noise of the cost near θ, as a standard deviation in units of J (Moré & Wild's
+ * ECnoise): J along a random ±1 direction at tiny spacing, whose high-order differences are noise
+ * alone. Perturbs every entry in place and restores each exactly. Costs 2 × PROBE_POINTS forwards.
+ */
+export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initialCost: number, seed: number): number {
+  const random = seededRandom(seed);
+  const entries = set.slots.flatMap((slot) =>
+    Array.from({ length: slot.size }, (_, k) => {
+      const original = slot.get(k);
+      const step = NOISE_PROBE_STEP * Math.max(Math.abs(original), 1) * (random() < 0.5 ? -1 : 1);
+      return { slot, k, original, step };
+    }),
+  );
+  const costs: number[] = [];
+  try {
+    for (let i = -PROBE_POINTS; i <= PROBE_POINTS; i++) {
+      if (i === 0) {
+        costs.push(initialCost);
+        continue;
+      }
+      for (const { slot, k, original, step } of entries) slot.set(k, original + i * step);
+      costs.push(cost.evaluate());
+    }
+  } finally {
+    for (const { slot, k, original } of entries) slot.set(k, original);
+  }
+  const estimates = NOISE_ORDERS.map((order) => noiseFromDifferences(costs, order)).sort((a, b) => a - b);
+  return ((estimates[1] as number) + (estimates[2] as number)) / 2;
+}
+
+/** σ from the k-th differences of values with independent noise σ: E[(Δᵏf)²] = σ²·(2k)!/(k!)². */
+function noiseFromDifferences(values: readonly number[], order: number): number {
+  let differences = [...values];
+  for (let k = 0; k < order; k++) differences = differences.slice(1).map((v, i) => v - (differences[i] as number));
+  const meanSquare = differences.reduce((s, d) => s + d * d, 0) / differences.length;
+  return Math.sqrt(meanSquare * (factorial(order) ** 2 / factorial(2 * order)));
+}
+
+function factorial(n: number): number {
+  return n <= 1 ? 1 : n * factorial(n - 1);
+}
