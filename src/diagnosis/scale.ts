@@ -1,0 +1,87 @@
+import type { Diagnosis } from './diagnosis.js';
+import { at, leftOutNote, type Evidence } from './evidence.js';
+import { explainsError, leastSquaresFactor, MIN_EVIDENCE } from './fit.js';
+import { formatFactor } from './format-factor.js';
+
+/**
+ * 0.01: k must differ from 1 by at least 1% to be called a factor; a smaller uniform departure
+ * prints as 1.00 and is more likely lost precision than a factor in the code.
+ */
+export const MIN_DEPARTURE = 0.01;
+
+/** A factor with a known cause, and how to say it. */
+export interface NamedFactor {
+  readonly value: number;
+  readonly cause: string;
+}
+
+/** The factors common bugs produce, given the batch size m when known (m = 1 makes 1/m invisible). */
+export function namedFactors(batchSize: number | undefined): NamedFactor[] {
+  const perExample: NamedFactor[] =
+    batchSize !== undefined && batchSize > 1
+      ? [
+          { value: batchSize, cause: `a missing 1/m (m = ${batchSize} examples): the sum over the examples is never divided by m` },
+          { value: 1 / batchSize, cause: `an extra 1/m (m = ${batchSize} examples): the average over the examples is taken twice` },
+        ]
+      : [];
+  return [
+    ...perExample,
+    {
+      value: 2,
+      cause: '2× too large (a factor 2 too many, e.g. from the derivative of a square, or 2/m where 1/m was meant)',
+    },
+    {
+      value: 0.5,
+      cause: 'half what it should be (a factor 2 missing, e.g. from the derivative of a square, or 1/(2m) where 1/m was meant)',
+    },
+    { value: -1, cause: 'the sign is flipped (e.g. y − a where a − y was meant)' },
+  ];
+}
+
+/** Whether analytic = k × numeric explains the error: every reliable entry, after dividing by k, within the checker's allowance. */
+export function fitsScale(evidence: Evidence, k: number): boolean {
+  const { numeric, allowed } = evidence.input;
+  return (
+    k !== 0 &&
+    explainsError(
+      evidence,
+      evidence.reliable,
+      (i) => k * at(numeric, i),
+      (i) => Math.abs(k) * at(allowed, i),
+    )
+  );
+}
+
+/** The cause of a factor no common bug explains. */
+function genericCause(k: number): string {
+  const size = formatFactor(Math.abs(k));
+  return k > 0
+    ? `a stray constant factor ${size} in this parameter's backprop`
+    : `the sign is flipped, and a stray constant factor ${size} multiplies this parameter's backprop`;
+}
+
+function scaleDiagnosis(evidence: Evidence, shown: number, estimate: number, causes: readonly string[]): Diagnosis {
+  return {
+    pattern: 'scale',
+    summary: `analytic = ${formatFactor(shown)} × numeric on every entry${leftOutNote(evidence)}: ${causes.join('; or ')}`,
+    estimate,
+  };
+}
+
+/**
+ * 'scale': analytic = k × numeric on every reliable entry (entries 0 on both sides fit any k).
+ * k is fitted by least squares. A factor a common bug produces (m, 1/m, 2, ½, −1) is named with
+ * its cause; any other k is stated only when at least MIN_EVIDENCE failing entries support it,
+ * since a single entry fits every factor.
+ */
+export function diagnoseScale(evidence: Evidence): Diagnosis | undefined {
+  const { analytic, numeric, batchSize } = evidence.input;
+  if (evidence.failing.length === 0) return undefined;
+  const k = leastSquaresFactor((i) => at(numeric, i), (i) => at(analytic, i), evidence.reliable);
+  if (k === undefined || Math.abs(k - 1) < MIN_DEPARTURE) return undefined;
+  const named = namedFactors(batchSize).filter((factor) => fitsScale(evidence, factor.value));
+  const first = named[0];
+  if (first !== undefined) return scaleDiagnosis(evidence, first.value, k, named.map((factor) => factor.cause));
+  if (evidence.failing.length < MIN_EVIDENCE || !fitsScale(evidence, k)) return undefined;
+  return scaleDiagnosis(evidence, k, k, [genericCause(k)]);
+}
