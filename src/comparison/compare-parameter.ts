@@ -1,3 +1,4 @@
+import { diagnose } from '../diagnosis/diagnose.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { stepFor } from '../perturbation/step.js';
@@ -10,14 +11,19 @@ export const WORST_ENTRIES = 10;
 
 type Judge = (slot: ParameterSlot, k: number, h: number, analytic: number) => Judgement;
 
-/** Judges every entry of one parameter against its analytic gradient. */
+/**
+ * Judges every entry of one parameter against its analytic gradient and, when some fail, says
+ * what the pattern of the errors suggests. `batchSize` (m, from x) lets it name a missing 1/m.
+ */
 export function compareParameter(
   slot: ParameterSlot,
   analytic: Float64Array,
   judge: Judge,
   epsilon: number | undefined,
+  batchSize: number | undefined,
 ): ParameterReport {
   const { size } = slot;
+  const values = new Float64Array(size);
   const numeric = new Float64Array(size);
   const judged = new Float64Array(size);
   const allowed = new Float64Array(size);
@@ -31,7 +37,8 @@ export function compareParameter(
   let maxAbsError = 0;
   for (let k = 0; k < size; k++) {
     const a = analytic[k] as number;
-    const verdict = judge(slot, k, stepFor(slot.get(k), epsilon), a);
+    values[k] = slot.get(k);
+    const verdict = judge(slot, k, stepFor(values[k] as number, epsilon), a);
     numeric[k] = verdict.central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
@@ -69,6 +76,20 @@ export function compareParameter(
         right: right[k] as number,
       };
     });
+  const diagnosis =
+    failing === 0
+      ? undefined
+      : diagnose({
+          name: slot.name,
+          shape: slot.shape,
+          analytic,
+          numeric: judged,
+          values,
+          allowed,
+          failing: passed.map((p) => 1 - p),
+          reliable: kink.map((k) => 1 - k),
+          batchSize,
+        });
   return {
     name: slot.name,
     shape: slot.shape,
@@ -79,6 +100,7 @@ export function compareParameter(
     difference: relativeDifference(analytic, numeric),
     maxAbsError,
     worst,
+    ...(diagnosis && { diagnosis }),
     analytic,
     numeric,
   };

@@ -1,19 +1,18 @@
 import type { Diagnosis } from './diagnosis.js';
 import { at, leftOutNote, type Evidence } from './evidence.js';
-import { allowanceOf, explainsError, MIN_EVIDENCE } from './fit.js';
+import { allowanceOf, explainsConstant, explainsError, meanError, MIN_EVIDENCE } from './fit.js';
 import { formatNumber } from './format-factor.js';
 import { gridOf, type Grid } from './matrix-shape.js';
 
 /** The axis along which the error is constant: 'rows' means e[i,j] ≈ e_i for every j. */
 export type Axis = 'rows' | 'columns';
 
-/** Which group (row i, column j, or the one group of every entry) flat entry k belongs to. */
+/** Which group (row i or column j) flat entry k belongs to. */
 type GroupOf = (k: number) => number;
 
-const groupings = (grid: Grid): Record<Axis | 'all', GroupOf> => ({
+const groupings = (grid: Grid): Record<Axis, GroupOf> => ({
   rows: (k) => Math.floor(k / grid.columns),
   columns: (k) => k % grid.columns,
-  all: () => 0,
 });
 
 /** The mean error a − n of each group over the reliable entries. */
@@ -64,9 +63,9 @@ export function diagnoseAxis(evidence: Evidence): Diagnosis | undefined {
   const axis = candidates.find((candidate) => constantPerGroup(evidence, groups[candidate]));
   if (axis === undefined) return undefined;
   const note = leftOutNote(evidence);
-  if (constantPerGroup(evidence, groups.all)) {
-    const constant = groupMeans(evidence, groups.all).get(0) ?? 0;
-    return { pattern: 'axis', axis, summary: `the error is the same on every entry (analytic − numeric ≈ ${formatNumber(constant)})${note}: ${CAUSE}` };
+  if (explainsConstant(evidence)) {
+    const constant = formatNumber(meanError(evidence));
+    return { pattern: 'axis', axis, summary: `the error is the same on every entry (analytic − numeric ≈ ${constant})${note}: ${CAUSE}` };
   }
   return { pattern: 'axis', axis, summary: `${AXIS_LINES[axis]}${note}: ${CAUSE}` };
 }

@@ -62,3 +62,17 @@ export function explainsError(
 export function allowanceOf(evidence: Evidence): PerEntry {
   return (k) => at(evidence.input.allowed, k);
 }
+
+/** The mean error a − n over the reliable entries. */
+export function meanError(evidence: Evidence): number {
+  const { analytic, numeric } = evidence.input;
+  const total = evidence.reliable.reduce((sum, k) => sum + at(analytic, k) - at(numeric, k), 0);
+  return evidence.reliable.length === 0 ? 0 : total / evidence.reliable.length;
+}
+
+/** Whether one constant c explains the error, analytic = numeric + c, on at least MIN_EVIDENCE failing entries. */
+export function explainsConstant(evidence: Evidence): boolean {
+  const c = meanError(evidence);
+  const { numeric } = evidence.input;
+  return evidence.failing.length >= MIN_EVIDENCE && explainsError(evidence, evidence.reliable, (k) => at(numeric, k) + c, allowanceOf(evidence));
+}

@@ -1,6 +1,6 @@
 import type { Diagnosis } from './diagnosis.js';
 import { at, leftOutNote, type Evidence } from './evidence.js';
-import { allowanceOf, explainsError, leastSquaresFactor, MIN_EVIDENCE } from './fit.js';
+import { allowanceOf, explainsConstant, explainsError, leastSquaresFactor, MIN_EVIDENCE } from './fit.js';
 import { formatNumber } from './format-factor.js';
 
 function regularizationLine(lambda: number, note: string): string {
@@ -13,7 +13,8 @@ function regularizationLine(lambda: number, note: string): string {
 /**
  * 'regularization': analytic − numeric = λ·θ, λ fitted by least squares on the reliable entries,
  * every entry within the checker's allowance once λ·θ is removed. Needs MIN_EVIDENCE failing
- * entries and θ not all 0. Run 'scale' first: when the gradient itself is proportional to θ,
+ * entries and θ not all 0, and stays silent when one constant explains the error as well (θ the
+ * same on every entry, as in a bias initialised to one value): that is 'axis'. Run 'scale' first: when the gradient itself is proportional to θ,
  * the two cannot be told apart and the scale is the plainer statement.
  */
 export function diagnoseRegularization(evidence: Evidence): Diagnosis | undefined {
@@ -24,6 +25,6 @@ export function diagnoseRegularization(evidence: Evidence): Diagnosis | undefine
   const lambda = leastSquaresFactor(theta, (k) => at(analytic, k) - at(numeric, k), evidence.reliable);
   if (lambda === undefined || lambda === 0) return undefined;
   const fits = explainsError(evidence, evidence.reliable, (k) => at(numeric, k) + lambda * theta(k), allowanceOf(evidence));
-  if (!fits) return undefined;
+  if (!fits || explainsConstant(evidence)) return undefined;
   return { pattern: 'regularization', summary: regularizationLine(lambda, leftOutNote(evidence)), estimate: lambda };
 }

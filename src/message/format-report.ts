@@ -16,28 +16,37 @@ const plain = (text: string) => text;
 export const NO_COLORS: Colors = { expected: plain, received: plain, dim: plain, bold: plain };
 
 /** Failing entries shown per parameter, and failing parameters shown, before "… and N more". */
-export const SHOWN_ENTRIES = 5;
+export const SHOWN_ENTRIES = 4;
 export const SHOWN_PARAMETERS = 4;
 
 /**
- * The report as a person reads it: on failure, a summary, a table of parameters and the worst
- * entries as `- numeric` / `+ analytic` diff lines; on success, that the gradients agree.
+ * 1000 ulps of J: past this the cost's own rounding noise, not the tolerance, limits how small an
+ * error the check can see, and the user should know (e.g. log(1 − a) with a a hair below 1).
+ */
+export const NOISY_COST_ULPS = 1000;
+
+/**
+ * The report as a person reads it. On failure: a summary, a table of every parameter, then for
+ * each failing one its diagnosis and its worst entries as `- numeric` / `+ analytic` diff lines.
+ * On success: that the gradients agree, and the largest error seen.
  */
 export function formatReport(report: GradientReport, colors: Colors = NO_COLORS): string {
-  return report.pass ? formatAgreement(report) : formatDisagreement(report, colors);
-}
-
-function formatAgreement(report: GradientReport): string {
-  const worst = report.parameters.reduce((a, b) => (b.maxAbsError > a.maxAbsError ? b : a));
-  const where = ` (largest |analytic − numeric| ${formatMagnitude(worst.maxAbsError)}, in ${worst.name})`;
   return [
-    `All ${report.entries} entries of ${count(report.parameters.length, 'parameter')} agree with central differences${where}.`,
+    ...(report.pass ? formatAgreement(report) : formatDisagreement(report, colors)),
     '',
-    formatDifference(report.difference),
+    ...formatNotes(report),
   ].join('\n');
 }
 
-function formatDisagreement(report: GradientReport, colors: Colors): string {
+function formatAgreement(report: GradientReport): string[] {
+  const worst = report.parameters.reduce((a, b) => (b.maxAbsError > a.maxAbsError ? b : a));
+  return [
+    `All ${report.entries} entries of ${count(report.parameters.length, 'parameter')} agree with central differences ` +
+      `(largest |analytic − numeric| ${formatMagnitude(worst.maxAbsError)}, in ${worst.name}).`,
+  ];
+}
+
+function formatDisagreement(report: GradientReport, colors: Colors): string[] {
   const failing = report.parameters.filter((p) => !p.pass);
   const shown = failing.slice(0, SHOWN_PARAMETERS);
   const hidden = failing.length - shown.length;
@@ -47,16 +56,15 @@ function formatDisagreement(report: GradientReport, colors: Colors): string {
     '',
     ...formatTable(report.parameters),
     '',
-    `${colors.expected('- numeric  (central differences)')}`,
-    `${colors.received('+ analytic (received)')}`,
-    ...shown.flatMap((p) => ['', ...formatEntries(p, colors)]),
+    colors.expected('- numeric  (central differences)'),
+    colors.received('+ analytic (received)'),
+    ...shown.flatMap((p) => ['', ...formatParameter(p, colors)]),
     ...(hidden > 0 ? ['', colors.dim(`… and ${count(hidden, 'more failing parameter')}`)] : []),
-    '',
-    formatDifference(report.difference),
-  ].join('\n');
+  ];
 }
 
-function formatTable(parameters: readonly ParameterReport[]): string[] {
+/** name, shape, relative difference, largest absolute error, failing / entries, ✓ or ✗. */
+export function formatTable(parameters: readonly ParameterReport[]): string[] {
   const rows = [
     ['parameter', 'shape', 'rel. difference', 'max |error|', 'failing', ''],
     ...parameters.map((p) => [
@@ -68,35 +76,58 @@ function formatTable(parameters: readonly ParameterReport[]): string[] {
       p.pass ? '✓' : '✗',
     ]),
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ')}`.trimEnd());
+  const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
+  return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ')}`.trimEnd());
 }
 
-function formatEntries(parameter: ParameterReport, colors: Colors): string[] {
-  const failing = parameter.worst.filter((e) => !e.pass).slice(0, SHOWN_ENTRIES);
-  const width = Math.max(...failing.map((e) => e.label.length));
-  const lines = failing.flatMap((entry) => formatEntry(entry, width, colors));
-  const more = parameter.failing - failing.length;
-  return more > 0 ? [...lines, colors.dim(`  … and ${count(more, 'more failing entry', 'more failing entries')} in ${parameter.name}`)] : lines;
-}
-
-function formatEntry(entry: EntryReport, width: number, colors: Colors): string[] {
-  const label = entry.label.padEnd(width);
-  const numeric = formatValue(entry.numeric, entry.analytic);
-  const analytic = formatValue(entry.analytic, entry.numeric);
-  const valueWidth = Math.max(numeric.length, analytic.length);
+function formatParameter(parameter: ParameterReport, colors: Colors): string[] {
+  const entries = parameter.worst.filter((e) => !e.pass).slice(0, SHOWN_ENTRIES);
+  const labelWidth = Math.max(...entries.map((e) => e.label.length));
+  const more = parameter.failing - entries.length;
   return [
-    colors.expected(`- ${label}  numeric   ${numeric.padStart(valueWidth)}`),
-    `${colors.received(`+ ${label}  analytic  ${analytic.padStart(valueWidth)}`)}  ${colors.dim(`rel. error ${formatMagnitude(entry.relError)}`)}`,
+    colors.bold(`${parameter.name} (${formatShape(parameter.shape)}): ${parameter.failing} of ${parameter.size} entries disagree`),
+    ...(parameter.diagnosis ? [`  likely: ${parameter.diagnosis.summary}`] : []),
+    ...entries.flatMap((entry) => formatEntry(entry, labelWidth, colors)),
+    ...(more > 0 ? [colors.dim(`  … and ${count(more, 'more failing entry', 'more failing entries')}`)] : []),
   ];
 }
 
-/** The notebook's single number, with the notebook's own reading of it. */
-function formatDifference(difference: number): string {
-  return `Global difference ${formatMagnitude(difference)} (the notebook's formula over all parameters): ${readDifference(difference)}.`;
+function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): string[] {
+  const label = entry.label.padEnd(labelWidth);
+  const numeric = formatValue(entry.numeric, entry.analytic);
+  const analytic = formatValue(entry.analytic, entry.numeric);
+  const width = Math.max(numeric.length, analytic.length);
+  const kink = entry.kink
+    ? `, at a kink: one-sided slopes ${formatValue(entry.left, entry.right)} and ${formatValue(entry.right, entry.left)}`
+    : '';
+  return [
+    colors.expected(`- ${label}  numeric   ${numeric.padStart(width)}`),
+    `${colors.received(`+ ${label}  analytic  ${analytic.padStart(width)}`)}  ${colors.dim(`rel. error ${formatMagnitude(entry.relError)}${kink}`)}`,
+  ];
 }
 
-function readDifference(difference: number): string {
+/** Kinks judged, a noisy cost, and the notebook's single number with its own reading. */
+function formatNotes(report: GradientReport): string[] {
+  const ulps = report.costNoise === undefined ? 0 : report.costNoise / (Number.EPSILON * Math.max(Math.abs(report.cost), Number.MIN_VALUE));
+  return [
+    ...(report.kinks > 0
+      ? [
+          `${count(report.kinks, 'entry', 'entries')} sat at kinks (ReLU at 0, max near a tie, |·| at 0…) ` +
+            'and were judged by their one-sided slopes.',
+        ]
+      : []),
+    ...(ulps > NOISY_COST_ULPS
+      ? [
+          `The cost itself is noisy: σ ≈ ${formatMagnitude(report.costNoise as number)} (${formatMagnitude(ulps)} ulps of J = ${formatValue(report.cost, report.cost)}), ` +
+            'as when log(1 − a) is taken with a a hair below 1; errors smaller than that noise over the step cannot be seen.',
+        ]
+      : []),
+    `Global difference ${formatMagnitude(report.difference)} (the notebook's formula over all parameters): ${readDifference(report.difference)}.`,
+  ];
+}
+
+/** The notebook's reading of its global difference. */
+export function readDifference(difference: number): string {
   if (difference > 1e-2) return 'above 1e-2, probably wrong';
   if (difference > 1e-4) return 'between 1e-4 and 1e-2, uncomfortable';
   if (difference > 1e-7) return 'below 1e-4, fine for objectives with kinks';

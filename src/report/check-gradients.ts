@@ -8,6 +8,7 @@ import { centralDifferences } from '../perturbation/central-difference.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
 import { estimateCostNoise } from '../perturbation/cost-noise.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
+import { batchSize } from './batch-size.js';
 import type { GradientReport } from './report.js';
 
 /** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
@@ -35,9 +36,8 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const costNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
   const judge = judgeEntries(measure, resolved.tolerance, costNoise);
-  const parameters = set.slots.map((slot, i) =>
-    compareParameter(slot, analytic[i] as Float64Array, judge, resolved.epsilon),
-  );
+  const m = batchSize(x);
+  const parameters = set.slots.map((slot, i) => compareParameter(slot, analytic[i] as Float64Array, judge, resolved.epsilon, m));
   const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
   return {
     pass: failingEntries === 0,
@@ -48,6 +48,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
     evaluations: cost.evaluations,
     cost: initialCost,
+    costNoise: sigma,
     options: resolved,
   };
 }

@@ -1,3 +1,5 @@
+import type { Diagnosis } from '../diagnosis/diagnosis.js';
+
 /** One entry's verdict, indexed as the user indexes it. */
 export interface EntryReport {
   /** `[row, column]` in a matrix, `[i]` in a vector, `[]` for a scalar. */
@@ -37,6 +39,8 @@ export interface ParameterReport {
   readonly maxAbsError: number;
   /** The entries that fared worst (failing ones first, by how far past their allowance), at most a few. */
   readonly worst: readonly EntryReport[];
+  /** What the pattern of the errors suggests (a missing 1/m, a transpose…), when it clearly fits. */
+  readonly diagnosis?: Diagnosis;
   /** The analytic gradient, row-major. */
   readonly analytic: Float64Array;
   /** The central differences at the step in force, row-major. */
@@ -65,5 +69,10 @@ export interface GradientReport {
   readonly evaluations: number;
   /** J at the unperturbed parameters. */
   readonly cost: number;
+  /**
+   * The rounding noise of J near the parameters, as a standard deviation, when an entry needed it
+   * (it is measured only when a central difference alone did not settle an entry).
+   */
+  readonly costNoise: number | undefined;
   readonly options: ResolvedOptions;
 }

@@ -1,8 +1,4 @@
 import { expect, it } from 'vitest';
-import { buggyBackwardPropagationN, forwardPropagationN, gradientCheckNTestCase } from '../../examples/notebook/network.js';
+import { assertNotebookBuggyBackprop } from './notebook-buggy.js';
 
-it('notebook buggy backprop', () => {
-  const { x, y, parameters } = gradientCheckNTestCase();
-  const [, cache] = forwardPropagationN(parameters, x, y);
-  expect(buggyBackwardPropagationN(x, y, cache)).toHaveCorrectGradients(forwardPropagationN, parameters, x, y);
-});
+it('notebook buggy backprop', () => assertNotebookBuggyBackprop(expect));

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs a runner on the deliberately failing fixture with colours off, as CI or NO_COLOR users see it. */
+function run(command: string, args: string[]) {
+  const { status, stdout, stderr } = spawnSync('npx', [command, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
+  });
+  return { status, output: `${stdout}\n${stderr}` };
+}
+
+const runners = {
+  vitest: () => run('vitest', ['run', '--config', 'test/runner-fixtures/vitest.config.ts']),
+  jest: () => run('jest', ['--config', 'test/runner-fixtures/jest.config.mjs']),
+};
+
+describe.each(Object.entries(runners))('what %s prints for the notebook’s buggy backprop', (_, runner) => {
+  const { status, output } = runner();
+
+  it('fails the test, with no colour codes', () => {
+    expect(status).not.toBe(0);
+    expect(output).toContain('expect(gradients).toHaveCorrectGradients(forward, params, x, y)');
+    expect(output).not.toMatch(/\u001b\[/);
+  });
+
+  it('says how much disagrees, in a table of every parameter', () => {
+    expect(output).toContain('2 parameters of 6 disagree with central differences: 8 of 47 entries.');
+    expect(output).toMatch(/parameter +shape +rel\. difference +max \|error\| +failing/);
+    expect(output).toMatch(/W2 +3×5 +5\.0e-1 +1\.8e\+0 +4\/15 +✗/);
+    expect(output).toMatch(/b1 +5×1 +3\.3e-1 +6\.3e-1 +4\/5 +✗/);
+    expect(output).toMatch(/W1 +5×4 .* 0\/20 +✓/);
+  });
+
+  it('names the wrong entries as W2[i,j] and b1[i,0], numeric and analytic', () => {
+    expect(output).toMatch(/- W2\[2,0\] +numeric +0\.915802/);
+    expect(output).toMatch(/\+ W2\[2,0\] +analytic +2\.7474 +rel\. error 5\.0e-1/);
+    expect(output).toMatch(/- b1\[0,0\] +numeric +0\.632908/);
+    expect(output).toMatch(/\+ b1\[0,0\] +analytic +1\.26582/);
+  });
+
+  it('says W2 is 3× too large (a missing 1/m) and b1 2× too large', () => {
+    expect(output).toMatch(/W2 \(3×5\)[^\n]*\n +likely: [^\n]*3 × numeric[^\n]*missing 1\/m \(m = 3/);
+    expect(output).toMatch(/b1 \(5×1\)[^\n]*\n +likely: [^\n]*2 × numeric[^\n]*2× too large/);
+  });
+
+  it('gives the notebook’s global difference with its reading', () => {
+    expect(output).toContain("Global difference 3.1e-1 (the notebook's formula over all parameters): above 1e-2, probably wrong.");
+  });
+});

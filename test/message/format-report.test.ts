@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { type EntryReport, formatReport, type GradientReport, type ParameterReport } from '../../src/index.js';
+import fixture from '../fixtures/seed-test-case.json' with { type: 'json' };
+
+/** A parameter report built by hand: entries (analytic, numeric), the failing ones listed worst first. */
+function parameter(name: string, shape: number[], pairs: [number, number][], extra: Partial<ParameterReport> = {}): ParameterReport {
+  const entries = pairs.map(([analytic, numeric], k): EntryReport => {
+    const index = shape.length === 2 ? [Math.floor(k / shape[1]!), k % shape[1]!] : [k];
+    const absError = Math.abs(analytic - numeric);
+    const pass = absError <= 1e-6; // the fixture's gradapprox carries ~3.5e-7 of rounding (ε = 1e-7)
+    return {
+      index,
+      label: `${name}[${index.join(',')}]`,
+      analytic,
+      numeric,
+      absError,
+      relError: absError === 0 ? 0 : absError / (Math.abs(analytic) + Math.abs(numeric)),
+      allowed: 1e-6,
+      pass,
+      refined: !pass,
+      kink: false,
+      left: numeric,
+      right: numeric,
+    };
+  });
+  const failing = entries.filter((e) => !e.pass);
+  return {
+    name,
+    shape,
+    size: pairs.length,
+    pass: failing.length === 0,
+    failing: failing.length,
+    kinks: 0,
+    difference: Math.hypot(...entries.map((e) => e.absError)) / (Math.hypot(...pairs.map((p) => p[0])) + Math.hypot(...pairs.map((p) => p[1]))),
+    maxAbsError: Math.max(...entries.map((e) => e.absError)),
+    worst: [...failing.sort((a, b) => b.absError - a.absError), ...entries.filter((e) => e.pass)],
+    analytic: Float64Array.from(pairs, (p) => p[0]),
+    numeric: Float64Array.from(pairs, (p) => p[1]),
+    ...extra,
+  };
+}
+
+function report(parameters: ParameterReport[], extra: Partial<GradientReport> = {}): GradientReport {
+  return {
+    pass: parameters.every((p) => p.pass),
+    difference: 0.31347533689187895,
+    parameters,
+    entries: parameters.reduce((n, p) => n + p.size, 0),
+    failingEntries: parameters.reduce((n, p) => n + p.failing, 0),
+    kinks: 0,
+    evaluations: 95,
+    cost: 2.407833389834357,
+    costNoise: undefined,
+    options: { epsilon: undefined, tolerance: 1e-6 },
+    ...extra,
+  };
+}
+
+/** The notebook's buggy backprop, from the fixture's own numbers. */
+function notebookBuggy(): GradientReport {
+  const { buggy_backprop: buggy, gradapprox } = fixture.expected.gradient_check_n;
+  const offsets = fixture.flatten.offsets as Record<string, [number, number]>;
+  const shapes: Record<string, number[]> = { W1: [5, 4], b1: [5, 1], W2: [3, 5], b2: [3, 1], W3: [1, 3], b3: [1, 1] };
+  const diagnoses: Record<string, ParameterReport['diagnosis']> = {
+    W2: { pattern: 'scale', estimate: 3, summary: 'analytic = 3 × numeric on every entry: a missing 1/m (m = 3 examples)' },
+    b1: { pattern: 'scale', estimate: 2, summary: 'analytic = 2 × numeric on every entry: 2× too large' },
+  };
+  return report(
+    Object.entries(shapes).map(([name, shape]) => {
+      const [from, to] = offsets[name]!;
+      const pairs = buggy.grad_vector.slice(from, to).map((a, i): [number, number] => [a, gradapprox[from + i]!]);
+      return parameter(name, shape, pairs, diagnoses[name] ? { diagnosis: diagnoses[name] } : {});
+    }),
+  );
+}
+
+describe('formatReport', () => {
+  it('the notebook’s buggy backprop: table, W2 and b1 entries, their diagnoses', () => {
+    expect(formatReport(notebookBuggy())).toMatchSnapshot();
+  });
+
+  it('on agreement, says so with the largest error seen', () => {
+    const text = formatReport(report([parameter('W', [1, 2], [[1, 1 + 1e-9], [2, 2]])], { difference: 3e-10 }));
+    expect(text).toBe(
+      [
+        'All 2 entries of 1 parameter agree with central differences (largest |analytic − numeric| 1.0e-9, in W).',
+        '',
+        "Global difference 3.0e-10 (the notebook's formula over all parameters): below 1e-7, good.",
+      ].join('\n'),
+    );
+  });
+
+  it('bounds what it lists: a few entries per parameter, a few parameters', () => {
+    const many = (name: string) => parameter(name, [41], Array.from({ length: 41 }, (_, k): [number, number] => [k + 2, k + 1]));
+    const text = formatReport(report(['A', 'B', 'C', 'D', 'E', 'F'].map(many)));
+    expect(text.match(/^\+ A\[/gm)).toHaveLength(4);
+    expect(text).toContain('  … and 37 more failing entries');
+    expect(text).toContain('… and 2 more failing parameters');
+    expect(text).not.toContain('+ E[');
+  });
+
+  it('says how many entries sat at kinks, and when the cost itself is too noisy to see small errors', () => {
+    const text = formatReport(report([parameter('W', [1], [[1, 1]])], { kinks: 3, costNoise: 1e-9, cost: 2 }));
+    expect(text).toContain('3 entries sat at kinks (ReLU at 0, max near a tie, |·| at 0…) and were judged by their one-sided slopes.');
+    expect(text).toContain('The cost itself is noisy: σ ≈ 1.0e-9 (2.3e+6 ulps of J = 2)');
+  });
+
+  it('colours numeric as expected and analytic as received', () => {
+    const colors = { expected: (s: string) => `<e>${s}</e>`, received: (s: string) => `<r>${s}</r>`, dim: (s: string) => s, bold: (s: string) => s };
+    const text = formatReport(report([parameter('W', [1, 1], [[2, 1]])]), colors);
+    expect(text).toContain('<e>- W[0,0]  numeric   1</e>');
+    expect(text).toContain('<r>+ W[0,0]  analytic  2</r>');
+  });
+});
