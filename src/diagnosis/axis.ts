@@ -48,7 +48,7 @@ const AXIS_LINES: Record<Axis, string> = {
   columns: 'the error is the same down each column (one constant per column)',
 };
 
-const CAUSE = 'a sum or a broadcast over the wrong axis (e.g. a bias-sized term added into this gradient)';
+const CAUSE = 'summed or broadcast over the wrong axis';
 
 /**
  * 'axis': for a matrix, the error e = a − n is (nearly) one constant per row (e[i,j] ≈ e_i) or per

@@ -13,9 +13,10 @@ function regularizationLine(lambda: number, note: string): string {
 /**
  * 'regularization': analytic − numeric = λ·θ, λ fitted by least squares on the reliable entries,
  * every entry within the checker's allowance once λ·θ is removed. Needs MIN_EVIDENCE failing
- * entries and θ not all 0, and stays silent when one constant explains the error as well (θ the
- * same on every entry, as in a bias initialised to one value): that is 'axis'. Run 'scale' first: when the gradient itself is proportional to θ,
- * the two cannot be told apart and the scale is the plainer statement.
+ * entries and θ not all 0. Stays silent when one constant explains the error as well (θ the same
+ * on every entry): that is 'axis'. Run 'scale' first: when the gradient itself is proportional
+ * to θ, the two cannot be told apart and the scale is the plainer statement. The estimate is the
+ * signed λ; the line states its size and says which side lacks the term.
  */
 export function diagnoseRegularization(evidence: Evidence): Diagnosis | undefined {
   const { analytic, numeric, values } = evidence.input;

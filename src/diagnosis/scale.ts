@@ -26,16 +26,18 @@ export function namedFactors(batchSize: number | undefined): NamedFactor[] {
       : [];
   return [
     ...perExample,
-    {
-      value: 2,
-      cause: '2× too large (a factor 2 too many, e.g. from the derivative of a square, or 2/m where 1/m was meant)',
-    },
-    {
-      value: 0.5,
-      cause: 'half what it should be (a factor 2 missing, e.g. from the derivative of a square, or 1/(2m) where 1/m was meant)',
-    },
-    { value: -1, cause: 'the sign is flipped (e.g. y − a where a − y was meant)' },
+    { value: 2, cause: 'a factor 2 too many: the derivative of a square counted twice, or 2/m where 1/m was meant' },
+    { value: 0.5, cause: 'a factor 2 missing: the 2 from the derivative of a square dropped, or 1/(2m) where 1/m was meant' },
+    { value: -1, cause: 'a flipped sign: y − a where a − y was meant, or a subtraction the wrong way round' },
   ];
+}
+
+/** How far off a gradient k times the truth is, in words: `3× too large`, `1/3 of what it should be`, `the wrong sign`. */
+export function howFarOff(k: number): string {
+  const size = Math.abs(k);
+  const magnitude = size > 1 ? `${formatFactor(size)}× too large` : `${formatFactor(size)} of what it should be`;
+  if (k > 0) return magnitude;
+  return Math.abs(size - 1) < MIN_DEPARTURE ? 'the wrong sign' : `the wrong sign and ${magnitude}`;
 }
 
 /** Whether analytic = k × numeric explains the error: every reliable entry, after dividing by k, within the checker's allowance. */
@@ -53,17 +55,21 @@ export function fitsScale(evidence: Evidence, k: number): boolean {
 }
 
 /** The cause of a factor no common bug explains. */
-function genericCause(k: number): string {
-  const size = formatFactor(Math.abs(k));
-  return k > 0
-    ? `a stray constant factor ${size} in this parameter's backprop`
-    : `the sign is flipped, and a stray constant factor ${size} multiplies this parameter's backprop`;
+const STRAY_FACTOR = "a stray constant factor in this parameter's backprop";
+
+/** ` (11 are 0 on both sides)`: entries that fit any factor, so "every entry" is not misread. */
+function zeroNote(evidence: Evidence): string {
+  const { analytic, numeric, allowed } = evidence.input;
+  const zeros = evidence.reliable.filter((i) => at(analytic, i) === 0 && Math.abs(at(numeric, i)) <= at(allowed, i)).length;
+  return zeros === 0 ? '' : ` (${zeros} ${zeros === 1 ? 'is' : 'are'} 0 on both sides)`;
 }
 
 function scaleDiagnosis(evidence: Evidence, shown: number, estimate: number, causes: readonly string[]): Diagnosis {
   return {
     pattern: 'scale',
-    summary: `analytic = ${formatFactor(shown)} × numeric on every entry${leftOutNote(evidence)}: ${causes.join('; or ')}`,
+    summary:
+      `${howFarOff(shown)}: analytic = ${formatFactor(shown)} × numeric on every entry${zeroNote(evidence)}${leftOutNote(evidence)}. ` +
+      `Likely ${causes.join('; or ')}.`,
     estimate,
   };
 }
@@ -83,5 +89,5 @@ export function diagnoseScale(evidence: Evidence): Diagnosis | undefined {
   const first = named[0];
   if (first !== undefined) return scaleDiagnosis(evidence, first.value, k, named.map((factor) => factor.cause));
   if (evidence.failing.length < MIN_EVIDENCE || !fitsScale(evidence, k)) return undefined;
-  return scaleDiagnosis(evidence, k, k, [genericCause(k)]);
+  return scaleDiagnosis(evidence, k, k, [STRAY_FACTOR]);
 }

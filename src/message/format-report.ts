@@ -86,7 +86,7 @@ function formatParameter(parameter: ParameterReport, colors: Colors): string[] {
   const more = parameter.failing - entries.length;
   return [
     colors.bold(`${parameter.name} (${formatShape(parameter.shape)}): ${parameter.failing} of ${parameter.size} entries disagree`),
-    ...(parameter.diagnosis ? [`  likely: ${parameter.diagnosis.summary}`] : []),
+    ...(parameter.diagnosis ? [`  diagnosis: ${parameter.diagnosis.summary}`] : []),
     ...entries.flatMap((entry) => formatEntry(entry, labelWidth, colors)),
     ...(more > 0 ? [colors.dim(`  … and ${count(more, 'more failing entry', 'more failing entries')}`)] : []),
   ];

@@ -44,8 +44,8 @@ describe.each(Object.entries(runners))('what %s prints for the notebook’s bugg
   });
 
   it('says W2 is 3× too large (a missing 1/m) and b1 2× too large', () => {
-    expect(output).toMatch(/W2 \(3×5\)[^\n]*\n +likely: [^\n]*3 × numeric[^\n]*missing 1\/m \(m = 3/);
-    expect(output).toMatch(/b1 \(5×1\)[^\n]*\n +likely: [^\n]*2 × numeric[^\n]*2× too large/);
+    expect(output).toMatch(/W2 \(3×5\): 4 of 15 entries disagree\n +diagnosis: 3× too large: [^\n]*Likely a missing 1\/m \(m = 3 examples\)/);
+    expect(output).toMatch(/b1 \(5×1\): 4 of 5 entries disagree\n +diagnosis: 2× too large: [^\n]*Likely a factor 2 too many/);
   });
 
   it('gives the notebook’s global difference with its reading', () => {

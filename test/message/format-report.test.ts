@@ -59,15 +59,15 @@ function report(parameters: ParameterReport[], extra: Partial<GradientReport> = 
 /** The notebook's buggy backprop, from the fixture's own numbers. */
 function notebookBuggy(): GradientReport {
   const { buggy_backprop: buggy, gradapprox } = fixture.expected.gradient_check_n;
-  const offsets = fixture.flatten.offsets as Record<string, [number, number]>;
+  const offsets: Record<string, number[]> = fixture.flatten.offsets;
   const shapes: Record<string, number[]> = { W1: [5, 4], b1: [5, 1], W2: [3, 5], b2: [3, 1], W3: [1, 3], b3: [1, 1] };
   const diagnoses: Record<string, ParameterReport['diagnosis']> = {
-    W2: { pattern: 'scale', estimate: 3, summary: 'analytic = 3 × numeric on every entry: a missing 1/m (m = 3 examples)' },
-    b1: { pattern: 'scale', estimate: 2, summary: 'analytic = 2 × numeric on every entry: 2× too large' },
+    W2: { pattern: 'scale', estimate: 3, summary: '3× too large: analytic = 3 × numeric on every entry. Likely a missing 1/m (m = 3 examples).' },
+    b1: { pattern: 'scale', estimate: 2, summary: '2× too large: analytic = 2 × numeric on every entry. Likely a factor 2 too many.' },
   };
   return report(
     Object.entries(shapes).map(([name, shape]) => {
-      const [from, to] = offsets[name]!;
+      const [from = 0, to = 0] = offsets[name]!;
       const pairs = buggy.grad_vector.slice(from, to).map((a, i): [number, number] => [a, gradapprox[from + i]!]);
       return parameter(name, shape, pairs, diagnoses[name] ? { diagnosis: diagnoses[name] } : {});
     }),

@@ -18,14 +18,14 @@ describe("diagnosis 'axis'", () => {
     expect(diagnosis?.axis).toBe('rows');
     expect(diagnosis?.estimate).toBeUndefined();
     expect(diagnosis?.summary).toBe(
-      'the error is the same across each row (one constant per row): a sum or a broadcast over the wrong axis (e.g. a bias-sized term added into this gradient)',
+      'the error is the same across each row (one constant per row): summed or broadcast over the wrong axis',
     );
   });
 
   it('names an error constant down each column', () => {
     const diagnosis = diagnose(caseOf(offAlong('columns')));
     expect(diagnosis?.axis).toBe('columns');
-    expect(diagnosis?.summary).toMatch(/^the error is the same down each column \(one constant per column\): a sum or a broadcast/);
+    expect(diagnosis?.summary).toMatch(/^the error is the same down each column \(one constant per column\): summed or broadcast over the wrong axis$/);
   });
 
   it('says so when one constant fits every entry, as in a 5×1 bias', () => {

@@ -20,7 +20,10 @@ describe('diagnose', () => {
     const diagnosis = diagnose(input);
     expect(diagnosis?.pattern).toBe('scale');
     expect(diagnosis?.estimate).toBeCloseTo(3, 9);
-    expect(diagnosis?.summary).toContain('analytic = 3 × numeric on every entry: a missing 1/m (m = 3 examples');
+    expect(diagnosis?.summary).toBe(
+      '3× too large: analytic = 3 × numeric on every entry (11 are 0 on both sides). ' +
+        'Likely a missing 1/m (m = 3 examples): the sum over the examples is never divided by m.',
+    );
   });
 
   it("names the notebook's b1 (5×1): analytic = 2 × numeric, one unit dead", () => {
@@ -29,7 +32,7 @@ describe('diagnose', () => {
     const diagnosis = diagnose(caseOf({ name: 'b1', shape: [5, 1], numeric, analytic: numeric.map((n) => 2 * n), batchSize: 3 }));
     expect(diagnosis?.pattern).toBe('scale');
     expect(diagnosis?.estimate).toBeCloseTo(2, 9);
-    expect(diagnosis?.summary).toMatch(/^analytic = 2 × numeric on every entry: 2× too large/);
+    expect(diagnosis?.summary).toMatch(/^2× too large: analytic = 2 × numeric on every entry \(1 is 0 on both sides\)\. Likely a factor 2 too many/);
   });
 
   it('leaves entries at a kink out of the fit: one garbage value does not spoil the scale', () => {
@@ -41,7 +44,8 @@ describe('diagnose', () => {
     expect(diagnosis?.pattern).toBe('scale');
     expect(diagnosis?.estimate).toBeCloseTo(3, 9);
     expect(diagnosis?.summary).toBe(
-      'analytic = 3 × numeric on every entry (1 kink entry left out): a missing 1/m (m = 3 examples): the sum over the examples is never divided by m',
+      '3× too large: analytic = 3 × numeric on every entry (11 are 0 on both sides) (1 kink entry left out). ' +
+        'Likely a missing 1/m (m = 3 examples): the sum over the examples is never divided by m.',
     );
   });
 
@@ -56,9 +60,9 @@ describe('diagnose', () => {
     const scalar = (k: number) => caseOf({ name: 'b3', shape: [], numeric: Float64Array.of(0.37), analytic: Float64Array.of(0.37 * k), batchSize: 3 });
     expect(diagnose(scalar(3))?.summary).toContain('a missing 1/m (m = 3 examples');
     expect(diagnose(scalar(1 / 3))?.summary).toContain('an extra 1/m (m = 3 examples');
-    expect(diagnose(scalar(2))?.summary).toMatch(/^analytic = 2 × numeric/);
+    expect(diagnose(scalar(2))?.summary).toMatch(/^2× too large: analytic = 2 × numeric/);
     expect(diagnose(scalar(0.5))?.pattern).toBe('scale');
-    expect(diagnose(scalar(-1))?.summary).toMatch(/the sign is flipped/);
+    expect(diagnose(scalar(-1))?.summary).toMatch(/^the wrong sign: .* Likely a flipped sign/);
     expect(diagnose(scalar(2.37))).toBeUndefined();
     expect(diagnose(scalar(3.01))).toBeUndefined();
     expect(diagnose(scalar(0))).toBeUndefined();

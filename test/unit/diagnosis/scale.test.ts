@@ -15,34 +15,34 @@ describe("diagnosis 'scale'", () => {
     expect(diagnosis?.pattern).toBe('scale');
     expect(diagnosis?.estimate).toBeCloseTo(4, 9);
     expect(diagnosis?.summary).toBe(
-      'analytic = 4 × numeric on every entry: a missing 1/m (m = 4 examples): the sum over the examples is never divided by m',
+      '4× too large: analytic = 4 × numeric on every entry. Likely a missing 1/m (m = 4 examples): the sum over the examples is never divided by m.',
     );
   });
 
   it('names an extra 1/m when k = 1/m', () => {
     const diagnosis = diagnose(caseOf(scaled(1 / 3, 3)));
     expect(diagnosis?.estimate).toBeCloseTo(1 / 3, 9);
-    expect(diagnosis?.summary).toMatch(/^analytic = 1\/3 × numeric on every entry: an extra 1\/m \(m = 3 examples\)/);
+    expect(diagnosis?.summary).toMatch(/^1\/3 of what it should be: analytic = 1\/3 × numeric on every entry\. Likely an extra 1\/m \(m = 3 examples\)/);
   });
 
   it('names a factor 2, a half and a flipped sign', () => {
-    expect(diagnose(caseOf(scaled(2, 3)))?.summary).toMatch(/^analytic = 2 × numeric on every entry: 2× too large \(a factor 2 too many/);
-    expect(diagnose(caseOf(scaled(0.5, 3)))?.summary).toMatch(/^analytic = 0\.5 × numeric on every entry: half what it should be/);
-    expect(diagnose(caseOf(scaled(-1, 3)))?.summary).toMatch(/^analytic = −1 × numeric on every entry: the sign is flipped/);
+    expect(diagnose(caseOf(scaled(2, 3)))?.summary).toMatch(/^2× too large: analytic = 2 × numeric on every entry\. Likely a factor 2 too many/);
+    expect(diagnose(caseOf(scaled(0.5, 3)))?.summary).toMatch(/^0\.5 of what it should be: analytic = 0\.5 × numeric on every entry\. Likely a factor 2 missing/);
+    expect(diagnose(caseOf(scaled(-1, 3)))?.summary).toMatch(/^the wrong sign: analytic = −1 × numeric on every entry\. Likely a flipped sign/);
   });
 
   it('gives both causes when m = 2 makes k = 2 ambiguous', () => {
     const summary = diagnose(caseOf(scaled(2, 2)))?.summary;
     expect(summary).toContain('a missing 1/m (m = 2 examples)');
-    expect(summary).toContain('; or 2× too large');
+    expect(summary).toContain('; or a factor 2 too many');
   });
 
   it('states any other factor, to three digits', () => {
     const diagnosis = diagnose(caseOf(scaled(2.3712, 3)));
     expect(diagnosis?.pattern).toBe('scale');
     expect(diagnosis?.estimate).toBeCloseTo(2.3712, 9);
-    expect(diagnosis?.summary).toBe("analytic = 2.37 × numeric on every entry: a stray constant factor 2.37 in this parameter's backprop");
-    expect(diagnose(caseOf(scaled(-0.25)))?.summary).toMatch(/^analytic = −0\.25 × numeric on every entry: the sign is flipped, and a stray constant factor 0\.25/);
+    expect(diagnosis?.summary).toBe("2.37× too large: analytic = 2.37 × numeric on every entry. Likely a stray constant factor in this parameter's backprop.");
+    expect(diagnose(caseOf(scaled(-0.25)))?.summary).toMatch(/^the wrong sign and 0\.25 of what it should be: analytic = −0\.25 × numeric/);
   });
 
   it('does not call a 0.5% uniform departure a factor', () => {
