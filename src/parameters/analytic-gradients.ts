@@ -1,15 +1,34 @@
 import { GradcheckError } from '../gradcheck-error.js';
-import { formatShape } from '../layout/entry-index.js';
+import { entryIndex, entryLabel, formatShape } from '../layout/entry-index.js';
 import { assertFinite, describeValue, numericView } from './numeric-view.js';
 import type { ParameterSet, ParameterSlot } from './parameter-set.js';
 
 /**
  * The analytic gradient of each slot, copied out of `received` in slot order.
  * `received` is a record keyed by name or `d` + name, a bare number for a bare parameter,
- * or a function of `(params, x, y)` returning either, called once here.
+ * or a function of `(params, x, y)` returning either, called twice here to see that it is repeatable.
  */
 export function analyticGradients(received: unknown, set: ParameterSet, x: unknown, y: unknown): Float64Array[] {
-  const gradients = typeof received === 'function' ? callGradientFunction(received, set, x, y) : received;
+  if (typeof received !== 'function') return readGradients(received, set);
+  const first = readGradients(callGradientFunction(received, set, x, y), set);
+  assertSameGradients(first, readGradients(callGradientFunction(received, set, x, y), set), set);
+  return first;
+}
+
+/** A gradient function must give the same gradients twice at the same point; one that accumulates (`+=`) does not. */
+function assertSameGradients(first: Float64Array[], second: Float64Array[], set: ParameterSet): void {
+  first.forEach((values, i) => {
+    const k = values.findIndex((v, j) => !Object.is(v, second[i]?.[j]));
+    if (k < 0) return;
+    const slot = set.slots[i] as ParameterSlot;
+    throw new GradcheckError(
+      `The gradient function gave ${entryLabel(slot.name, entryIndex(slot.shape, k))} = ${values[k]} on one call and ` +
+        `${second[i]?.[k]} on the next, at the same parameters: gradients accumulated across calls (+= into a buffer kept between calls)?`,
+    );
+  });
+}
+
+function readGradients(gradients: unknown, set: ParameterSet): Float64Array[] {
   if (set.bare) {
     if (typeof gradients !== 'number') {
       throw new GradcheckError(`The gradient is ${describeValue(gradients)}; for a bare-number parameter expected a number (dθ).`);

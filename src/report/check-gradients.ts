@@ -4,9 +4,11 @@ import { relativeDifference } from '../comparison/relative-difference.js';
 import { resolveOptions } from '../options.js';
 import { analyticGradients } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
+import { assertUnchanged, takeSnapshot } from '../parameters/snapshot.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
 import { estimateCostNoise } from '../perturbation/cost-noise.js';
+import { assertDeterministic } from '../perturbation/determinism.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
 import { batchSize } from './batch-size.js';
 import type { GradientReport } from './report.js';
@@ -30,14 +32,20 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const resolved = resolveOptions(options);
   const set = parameterSet(params);
   const cost = costEvaluator(forward, set, x, y);
+  const before = takeSnapshot(set, x, y);
   const analytic = analyticGradients(received, set, x, y);
+  assertUnchanged(before, 'The gradient function');
   const initialCost = cost.evaluate();
+  assertUnchanged(before, 'forward');
+  assertDeterministic(initialCost, cost.evaluate(), 'twice in a row');
   let sigma: number | undefined;
   const costNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
   const judge = judgeEntries(measure, resolved.tolerance, costNoise);
   const m = batchSize(x);
   const parameters = set.slots.map((slot, i) => compareParameter(slot, analytic[i] as Float64Array, judge, resolved.epsilon, m));
+  assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
+  assertUnchanged(before, 'forward');
   const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
   return {
     pass: failingEntries === 0,

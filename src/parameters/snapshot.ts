@@ -1,0 +1,71 @@
+import { GradcheckError } from '../gradcheck-error.js';
+import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import { type NumericView, numericView } from './numeric-view.js';
+import type { ParameterSet } from './parameter-set.js';
+
+/** A named view and a copy of its numbers at one moment. */
+interface Saved {
+  readonly name: string;
+  readonly view: NumericView;
+  readonly values: Float64Array;
+}
+
+/** Copies of every parameter's numbers, and of x's and y's when they hold numbers, to see what a call changed. */
+export interface Snapshot {
+  readonly saved: readonly Saved[];
+}
+
+/** The numbers of the parameters (and of x and y, when they are matrices or arrays) as they stand. */
+export function takeSnapshot(set: ParameterSet, x: unknown, y: unknown): Snapshot {
+  const inputs = [
+    ['x', x],
+    ['y', y],
+  ].flatMap(([name, value]) => {
+    const view = viewOrNothing(name as string, value);
+    return view ? [{ name: name as string, view }] : [];
+  });
+  const saved = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...inputs].map(
+    ({ name, view }) => ({ name, view, values: Float64Array.from({ length: view.size }, (_, k) => view.get(k)) }),
+  );
+  return { saved };
+}
+
+/**
+ * Throws a `GradcheckError` naming the first number that `who` changed (after putting every
+ * number back as it was), or does nothing when all are bit-identical.
+ */
+export function assertUnchanged(snapshot: Snapshot, who: string): void {
+  for (const { name, view, values } of snapshot.saved) {
+    for (let k = 0; k < view.size; k++) {
+      const now = view.get(k);
+      if (Object.is(now, values[k])) continue;
+      restore(snapshot);
+      const label = entryLabel(name, entryIndex(view.shape, k));
+      throw new GradcheckError(
+        `${who} changed its input: ${label} was ${values[k]} before the call and ${now} after ` +
+          '(in-place clipping, normalisation or accumulation?). It must not write to params, x or y; the values have been restored.',
+      );
+    }
+  }
+}
+
+/** Puts every saved number back. */
+export function restore(snapshot: Snapshot): void {
+  for (const { view, values } of snapshot.saved) {
+    for (let k = 0; k < view.size; k++) if (!Object.is(view.get(k), values[k])) view.set(k, values[k] as number);
+  }
+}
+
+/** A view of x or y when they hold only numbers, in a matrix or array; a bare number cannot be changed by a call. */
+function viewOrNothing(name: string, value: unknown): NumericView | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  let view: NumericView;
+  try {
+    view = numericView(name, value);
+  } catch (error) {
+    if (error instanceof GradcheckError) return undefined;
+    throw error;
+  }
+  for (let k = 0; k < view.size; k++) if (typeof view.get(k) !== 'number') return undefined;
+  return view;
+}
