@@ -11,7 +11,8 @@
 # python3-torch install there), python on PATH.
 #
 # If no interpreter has torch and we are root with apt-get, it installs
-# Debian's python3-numpy (+ python3-torch when apt has a candidate for it).
+# Debian's python3-numpy and libopenblas0 (+ python3-torch when apt has a
+# candidate for it).
 # Set GRADCHECK_NO_INSTALL=1 to never install anything.
 #
 # Exit status: 0 when an interpreter with numpy was found (torch or not),
@@ -47,16 +48,37 @@ find_python() { # $1 = "torch" to require torch too
   return 1
 }
 
+can_install() {
+  [ "${GRADCHECK_NO_INSTALL:-0}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1
+}
+
+# Debian's numpy/torch link to libblas.so.3, which is the slow reference BLAS
+# unless an optimised one is installed; OpenBLAS is what pip wheels bundle, so
+# make sure Debian's interpreter gets it too (otherwise the numpy/torch timings
+# would be several times too slow and the comparison unfair to them).
+ensure_openblas() { # $1 = interpreter
+  case "$1" in /usr/bin/*) ;; *) return 0 ;; esac
+  dpkg -s libopenblas0 >/dev/null 2>&1 && return 0
+  if can_install; then
+    log "installing libopenblas0 (optimised BLAS for Debian's numpy/torch)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libopenblas0 >&2 \
+      || log "could not install libopenblas0; numpy/torch will use the reference BLAS"
+  else
+    log "warning: libopenblas0 not installed; $1 uses the reference BLAS (slow)"
+  fi
+}
+
 if p="$(find_python torch)"; then
+  ensure_openblas "$p"
   log "using $p (numpy + torch)"
   echo "$p"; exit 0
 fi
 
-if [ "${GRADCHECK_NO_INSTALL:-0}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+if can_install; then
   export DEBIAN_FRONTEND=noninteractive
   log "no interpreter has torch; trying Debian packages (apt-get update)"
   apt-get update -qq >&2 || log "apt-get update failed"
-  pkgs="python3-numpy"
+  pkgs="python3-numpy libopenblas0"
   cand="$(apt-cache policy python3-torch 2>/dev/null | awk '/Candidate:/ {print $2}')"
   if [ -n "$cand" ] && [ "$cand" != "(none)" ]; then
     pkgs="$pkgs python3-torch"
@@ -68,12 +90,14 @@ if [ "${GRADCHECK_NO_INSTALL:-0}" != 1 ] && [ "$(id -u)" = 0 ] && command -v apt
     log "apt-get install failed"
   fi
   if p="$(find_python torch)"; then
+    ensure_openblas "$p"
     log "using $p (numpy + torch)"
     echo "$p"; exit 0
   fi
 fi
 
 if p="$(find_python)"; then
+  ensure_openblas "$p"
   log "using $p (numpy only; torch unavailable, torch methods will be skipped)"
   echo "$p"; exit 0
 fi

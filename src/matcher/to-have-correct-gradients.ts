@@ -25,7 +25,11 @@ export function toHaveCorrectGradients(
     report = checkGradients(received as Gradients, forward as Forward, params as Params, x, y, options as CheckOptions);
   } catch (error) {
     if (!(error instanceof GradcheckError)) throw error;
-    const matcherError = new Error(`${hint}\n\n${utils.BOLD_WEIGHT('Matcher error')}: ${error.message}`, { cause: error });
+    // Keep the user's own error (a throwing forward) as the cause; the GradcheckError itself is the message.
+    const matcherError = new Error(
+      `${hint}\n\n${utils.BOLD_WEIGHT('Matcher error')}: ${error.message}`,
+      error.cause === undefined ? undefined : { cause: error.cause },
+    );
     Error.captureStackTrace?.(matcherError, toHaveCorrectGradients);
     throw matcherError;
   }

@@ -36,19 +36,25 @@ export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y
 
 /** J from what `forward` returned: a number, a `[cost, cache]` pair or a `{ cost }` object. */
 function costOf(result: unknown, where: () => string): number {
-  const cost = Array.isArray(result)
-    ? result[0]
-    : result !== null && typeof result === 'object' && 'cost' in result
-      ? (result as { cost: unknown }).cost
-      : result;
+  const cost = Array.isArray(result) ? result[0] : isObject(result) && 'cost' in result ? result.cost : result;
   if (typeof cost === 'number' && Number.isFinite(cost)) return cost;
-  if (result instanceof Promise) {
-    throw new GradcheckError(`forward returned a Promise ${where()}; the cost must be computed synchronously.`);
+  throw new GradcheckError(`forward returned ${describeResult(result, cost)} ${where()}; ${EXPECTED_RESULT}`);
+}
+
+const EXPECTED_RESULT = 'expected a finite cost J, a [cost, cache] pair or an object { cost }.';
+
+function describeResult(result: unknown, cost: unknown): string {
+  if (result instanceof Promise) return 'a Promise (async forward is not supported: compute the cost synchronously)';
+  if (Array.isArray(result)) return `an array whose first entry (the cost) is ${describeValue(cost)}`;
+  if (isObject(result) && !('cost' in result)) {
+    const keys = Object.keys(result);
+    return `an object with no cost field (${keys.length === 0 ? 'no keys' : `keys ${keys.map((k) => `"${k}"`).join(', ')}`})`;
   }
-  const what = Object.is(cost, result) ? describeValue(result) : `${describeValue(result)} whose cost is ${describeValue(cost)}`;
-  throw new GradcheckError(
-    `forward returned ${what} ${where()}; expected a finite cost J, a [cost, cache] pair or an object { cost }.`,
-  );
+  return Object.is(cost, result) ? describeValue(result) : `an object whose cost is ${describeValue(cost)}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object';
 }
 
 function where(slot: ParameterSlot | undefined, k: number): string {

@@ -88,6 +88,9 @@ export function matcherSpec({ describe, it, expect }: RunnerApi): void {
       expect(messageOf(() => expect(correct).toHaveCorrectGradients('forward', parameters, x, y))).toMatch(
         /Matcher error[\s\S]*forward is the string "forward"; expected a function/,
       );
+      expect(messageOf(() => expect(correct).not.toHaveCorrectGradients(() => Number.NaN, parameters, x, y))).toMatch(
+        /expect\(gradients\)\.not\.toHaveCorrectGradients[\s\S]*Matcher error[\s\S]*forward returned NaN at the unperturbed parameters/,
+      );
     });
   });
 }
