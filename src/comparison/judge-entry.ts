@@ -50,7 +50,7 @@ const richardson = (atS: number, at4S: number) => (REFINEMENT_RATIO ** 2 * atS -
 
 /**
  * Judges entries one at a time. `costNoise` gives the cost's measured rounding noise (σ, in units of J),
- * asked for only when an entry needs more than step 1, so a clean check costs 2P + 3 forwards.
+ * asked for only when an entry needs more than step 1, so a clean check costs 2P + 2 forwards.
  * 1. The central difference at h (two forwards), allowing `tolerance` relative plus its rounding noise.
  * 2. Only if that fails: Richardson's estimate from steps 4h and 16h (noise 4× lower, truncation
  *    O(h⁴)), with the disagreement between the (h, 4h) and (4h, 16h) estimates as its error bar,
