@@ -2,24 +2,44 @@ import { DEFAULT_TOLERANCE } from './comparison/tolerance.js';
 import { GradcheckError } from './gradcheck-error.js';
 import { describeValue } from './parameters/numeric-view.js';
 import type { ResolvedOptions } from './report/report.js';
-import type { CheckOptions } from './types.js';
+import type { CheckMode, CheckOptions } from './types.js';
 
-const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance'];
+/**
+ * 5000 forwards: a full check of any net with up to 2499 parameters, which takes a few seconds for
+ * the nets people check by hand ([20,32,16,1], P = 1217: ~1 s at 0.47 ms a forward); past that,
+ * 2P forwards would take minutes, and fast mode plus a sample answers in 2T + 2·sample·T.
+ */
+export const DEFAULT_BUDGET = 5000;
+
+/** A fixed default, so a check gives the same report on every run and machine; `seed` changes it. */
+export const DEFAULT_SEED = 1;
+
+const MODES: readonly CheckMode[] = ['full', 'fast', 'auto'];
+const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget'];
 
 /** The options with defaults filled in, or a `GradcheckError` naming the option that is unusable. */
 export function resolveOptions(options: unknown): ResolvedOptions {
-  if (options === undefined) return { epsilon: undefined, tolerance: DEFAULT_TOLERANCE };
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+  const given = (options ?? {}) as Record<string, unknown>;
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
     throw new GradcheckError(`options is ${describeValue(options)}; expected an object such as { epsilon: 1e-7 }.`);
   }
-  const given = options as Record<string, unknown>;
   const unknown = Object.keys(given).filter((key) => !(KNOWN as string[]).includes(key));
   if (unknown.length > 0) {
     throw new GradcheckError(`Unknown option ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${KNOWN.join(', ')}.`);
   }
+  if (given.mode !== undefined && !MODES.includes(given.mode as CheckMode)) {
+    throw new GradcheckError(`options.mode is ${describeValue(given.mode)}; expected 'full', 'fast' or 'auto'.`);
+  }
+  if (given.seed !== undefined && !Number.isSafeInteger(given.seed)) {
+    throw new GradcheckError(`options.seed is ${describeValue(given.seed)}; expected a whole number.`);
+  }
   return {
     epsilon: given.epsilon === undefined ? undefined : positive('epsilon', given.epsilon),
     tolerance: given.tolerance === undefined ? DEFAULT_TOLERANCE : positive('tolerance', given.tolerance),
+    mode: (given.mode as CheckMode | undefined) ?? 'auto',
+    seed: (given.seed as number | undefined) ?? DEFAULT_SEED,
+    sample: given.sample === undefined ? undefined : positive('sample', given.sample),
+    budget: given.budget === undefined ? DEFAULT_BUDGET : positive('budget', given.budget),
   };
 }
 

@@ -31,6 +31,9 @@ export type GradientValue = ParameterValue | ArrayLike<number> | ArrayLike<Array
  */
 export type Gradients = object | number | ((params: any, x: any, y: any) => object | number);
 
+/** How entries are checked: every one, one random direction per tensor first, or chosen by cost. */
+export type CheckMode = 'full' | 'fast' | 'auto';
+
 export interface CheckOptions {
   /**
    * A fixed absolute step for every entry, as in the notebook (`1e-7` reproduces its numbers).
@@ -39,6 +42,21 @@ export interface CheckOptions {
   readonly epsilon?: number;
   /** Relative tolerance per entry. Default `1e-6`. */
   readonly tolerance?: number;
+  /**
+   * `'full'`: every entry (2P forwards). `'fast'`: one seeded random direction per parameter
+   * tensor (2T forwards), drilling down into a tensor only when it fails. `'auto'` (default):
+   * full when 2P + 2 forwards fit `budget`, else fast plus a sample of entries per tensor.
+   */
+  readonly mode?: CheckMode;
+  /** Seeds the random directions and samples; every randomized report prints the seed it used. Default 1. */
+  readonly seed?: number;
+  /**
+   * Also check this many entries of each tensor one by one (a fraction of each tensor when below 1),
+   * stratified: the largest-magnitude gradients always, the rest at random.
+   */
+  readonly sample?: number;
+  /** The forward evaluations `'auto'` may spend on a full check. Default 5000. */
+  readonly budget?: number;
 }
 
 /** Parameters as a matcher's type accepts them: a number, or any record (interfaces too) of parameter values. */

@@ -65,14 +65,16 @@ const richardson = (atS: number, at4S: number) => (REFINEMENT_RATIO ** 2 * atS -
  */
 export function judgeEntries(measure: Measure, tolerance: number, costNoise: () => number) {
   const out: Judgement = { central: 0, numeric: 0, allowed: 0, pass: true, refined: false, kink: false, left: 0, right: 0 };
+  let relative = tolerance;
   const settle = (analytic: number, numeric: number, errorBar: number) => {
     out.numeric = numeric;
-    out.allowed = allowedError(analytic, numeric, errorBar, tolerance);
+    out.allowed = allowedError(analytic, numeric, errorBar, relative);
     out.pass = Math.abs(analytic - numeric) <= out.allowed;
     return out.pass;
   };
 
-  return function judge(slot: ParameterSlot, k: number, h: number, analytic: number): Judgement {
+  return function judge(slot: ParameterSlot, k: number, h: number, analytic: number, entryTolerance = tolerance): Judgement {
+    relative = entryTolerance;
     const { central, left, right, costMagnitude } = measure(slot, k, h);
     const noise = roundingNoise(costMagnitude, h);
     out.central = central;
@@ -102,7 +104,7 @@ export function judgeEntries(measure: Measure, tolerance: number, costNoise: () 
       Math.abs(gap) > KINK_NOISE * measuredNoise && Math.abs(gap - (rightWide - leftWide) / REFINEMENT_RATIO) > KINK_SHARE * Math.abs(gap);
     const stepJump =
       Math.abs(central - atNarrow) >
-      KINK_NOISE * narrowNoise + tolerance * Math.max(Math.abs(central), Math.abs(atNarrow));
+      KINK_NOISE * narrowNoise + relative * Math.max(Math.abs(central), Math.abs(atNarrow));
     if (!slopesJump && !stepJump) {
       settle(analytic, coarse, smoothErrorBar);
       return out;

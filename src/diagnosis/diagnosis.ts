@@ -16,6 +16,8 @@ export interface DiagnosisInput {
   readonly failing: Uint8Array;
   /** 0 where the numeric value is unreliable (the entry sits at a kink such as ReLU at 0): left out of every fit. */
   readonly reliable: Uint8Array;
+  /** 1 where the entry was judged at all (a sampled or fast check judges some); all entries when omitted. */
+  readonly checked?: Uint8Array;
   /** m, the number of examples (columns of x), when known. */
   readonly batchSize: number | undefined;
 }

@@ -7,6 +7,8 @@ export interface Evidence {
   readonly reliable: readonly number[];
   /** Flat indices of the reliable entries that failed the check: what a pattern must explain. */
   readonly failing: readonly number[];
+  /** How many entries were judged at all (all of them unless the check sampled). */
+  readonly checked: number;
 }
 
 /** Entry `k` of a typed array (callers only pass indices inside it). */
@@ -31,18 +33,27 @@ function usable(input: DiagnosisInput, k: number): boolean {
 export function gatherEvidence(input: DiagnosisInput): Evidence | undefined {
   const reliable: number[] = [];
   const failing: number[] = [];
+  let checked = 0;
   for (let k = 0; k < input.analytic.length; k++) {
+    if (input.checked !== undefined && at(input.checked, k) !== 1) continue;
+    checked++;
     if (at(input.reliable, k) !== 1) continue;
     if (!usable(input, k)) return undefined;
     reliable.push(k);
     if (at(input.failing, k) === 1) failing.push(k);
   }
-  return { input, reliable, failing };
+  return { input, reliable, failing, checked };
 }
 
-/** How many entries of the parameter were left out as unreliable. */
+/** How many of the judged entries were left out as unreliable (at kinks). */
 export function leftOut(evidence: Evidence): number {
-  return evidence.input.analytic.length - evidence.reliable.length;
+  return evidence.checked - evidence.reliable.length;
+}
+
+/** `15 entries`, or `8 of 8192 entries checked` when the check judged only some. */
+export function checkedPhrase(evidence: Evidence): string {
+  const size = evidence.input.analytic.length;
+  return evidence.checked === size ? `${size} entries` : `${evidence.checked} of ${size} entries checked`;
 }
 
 /** ` (2 kink entries left out)` when some entries were left out of the fit, else nothing. */

@@ -1,5 +1,5 @@
 import type { Diagnosis } from './diagnosis.js';
-import { at, type Evidence } from './evidence.js';
+import { at, checkedPhrase, type Evidence } from './evidence.js';
 import { MIN_EVIDENCE } from './fit.js';
 import { labelList, labelsOf } from './labels.js';
 
@@ -22,7 +22,7 @@ function informativeMatch(evidence: Evidence, k: number): boolean {
  */
 export function diagnoseFewEntries(evidence: Evidence): Diagnosis | undefined {
   const { failing, input } = evidence;
-  const size = input.analytic.length;
+  const size = evidence.checked;
   if (size < MIN_FEW_SIZE || failing.length === 0 || failing.length > Math.ceil(FEW_FRACTION * size)) return undefined;
   const matches = evidence.reliable.filter((k) => informativeMatch(evidence, k)).length;
   if (matches < MIN_EVIDENCE) return undefined;
@@ -30,7 +30,7 @@ export function diagnoseFewEntries(evidence: Evidence): Diagnosis | undefined {
   const one = failing.length === 1;
   return {
     pattern: 'few-entries',
-    summary: `only ${failing.length} of ${size} entries ${one ? 'is' : 'are'} wrong (${labelList(entries, failing.length)}): an indexing bug at ${one ? 'that entry' : 'those entries'}?`,
+    summary: `only ${failing.length} of ${checkedPhrase(evidence)} ${one ? 'is' : 'are'} wrong (${labelList(entries, failing.length)}): an indexing bug at ${one ? 'that entry' : 'those entries'}?`,
     entries,
   };
 }

@@ -1,5 +1,5 @@
 import type { Diagnosis } from './diagnosis.js';
-import { at, type Evidence } from './evidence.js';
+import { at, checkedPhrase, type Evidence } from './evidence.js';
 import { MIN_EVIDENCE } from './fit.js';
 import { labelList, labelsOf } from './labels.js';
 
@@ -11,8 +11,8 @@ function analyticZero(evidence: Evidence, k: number): boolean {
   return Math.abs(at(evidence.input.analytic, k)) <= at(evidence.input.allowed, k);
 }
 
-function countPhrase(count: number, size: number): string {
-  return count === size ? `all ${size} entries` : `${count} of ${size} entries`;
+function countPhrase(count: number, evidence: Evidence): string {
+  return count === evidence.input.analytic.length ? `all ${count} entries` : `${count} of ${checkedPhrase(evidence)}`;
 }
 
 /**
@@ -26,7 +26,7 @@ export function diagnoseZero(evidence: Evidence): Diagnosis | undefined {
   const examples = labelList(entries.slice(0, EXAMPLE_LABELS), failing.length);
   return {
     pattern: 'zero',
-    summary: `analytic is 0 where numeric is not (${countPhrase(failing.length, input.analytic.length)}, e.g. ${examples}): a branch of backprop never reaches this parameter (detached, or \`=\` where \`+=\` was meant)`,
+    summary: `analytic is 0 where numeric is not (${countPhrase(failing.length, evidence)}, e.g. ${examples}): a branch of backprop never reaches this parameter (detached, or \`=\` where \`+=\` was meant)`,
     entries,
   };
 }

@@ -1,4 +1,3 @@
-import { compareParameter } from '../comparison/compare-parameter.js';
 import { judgeEntries } from '../comparison/judge-entry.js';
 import { relativeDifference } from '../comparison/relative-difference.js';
 import { resolveOptions } from '../options.js';
@@ -10,7 +9,9 @@ import { costEvaluator } from '../perturbation/cost-evaluator.js';
 import { estimateCostNoise } from '../perturbation/cost-noise.js';
 import { assertDeterministic } from '../perturbation/determinism.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
+import { seededRandom } from '../perturbation/seeded-random.js';
 import { batchSize } from './batch-size.js';
+import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
 import type { GradientReport } from './report.js';
 
 /** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
@@ -40,17 +41,32 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   let sigma: number | undefined;
   const costNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
-  const judge = judgeEntries(measure, resolved.tolerance, costNoise);
-  const m = batchSize(x);
-  const parameters = set.slots.map((slot, i) => compareParameter(slot, analytic[i] as Float64Array, judge, resolved.epsilon, m));
+  const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
+  const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
+  const context: CheckContext = {
+    mode,
+    judge: judgeEntries(measure, resolved.tolerance, costNoise),
+    epsilon: resolved.epsilon,
+    tolerance: resolved.tolerance,
+    batchSize: batchSize(x),
+    random: seededRandom(resolved.seed),
+    sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined),
+    budget: resolved.budget,
+    evaluations: () => cost.evaluations,
+  };
+  const parameters = set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context));
   assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
   assertUnchanged(before, 'forward');
   const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
+  const checkedAnalytic = concat(parameters.map((p) => p.analytic.filter((_, k) => !Number.isNaN(p.numeric[k]))));
+  const checkedNumeric = concat(parameters.map((p) => p.numeric.filter((v) => !Number.isNaN(v))));
   return {
-    pass: failingEntries === 0,
-    difference: relativeDifference(concat(parameters.map((p) => p.analytic)), concat(parameters.map((p) => p.numeric))),
+    pass: parameters.every((p) => p.pass),
+    difference: relativeDifference(checkedAnalytic, checkedNumeric),
     parameters,
-    entries: parameters.reduce((sum, p) => sum + p.size, 0),
+    entries,
+    checkedEntries: parameters.reduce((sum, p) => sum + p.checked, 0),
+    mode,
     failingEntries,
     kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
     evaluations: cost.evaluations,

@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../diagnosis/diagnosis.js';
+import type { CheckMode } from '../types.js';
 
 /** One entry's verdict, indexed as the user indexes it. */
 export interface EntryReport {
@@ -24,10 +25,25 @@ export interface EntryReport {
   readonly right: number;
 }
 
+/** A verdict on one random direction through a parameter: Σ dᵢ·gᵢ against the directional central difference. */
+export interface DirectionalReport {
+  /** What the analytic gradient predicts for the directional derivative. */
+  readonly analytic: number;
+  /** The directional derivative measured by central differences. */
+  readonly numeric: number;
+  /** The |analytic − numeric| allowed. */
+  readonly allowed: number;
+  readonly pass: boolean;
+}
+
 export interface ParameterReport {
   readonly name: string;
   readonly shape: readonly number[];
   readonly size: number;
+  /** How many entries were judged one by one (all of them in a full check). */
+  readonly checked: number;
+  /** In fast mode, the verdict on one random direction through the whole parameter. */
+  readonly directional?: DirectionalReport;
   readonly pass: boolean;
   /** How many entries failed. */
   readonly failing: number;
@@ -43,7 +59,7 @@ export interface ParameterReport {
   readonly diagnosis?: Diagnosis;
   /** The analytic gradient, row-major. */
   readonly analytic: Float64Array;
-  /** The central differences at the step in force, row-major. */
+  /** The central differences at the step in force, row-major; NaN where an entry was not checked. */
   readonly numeric: Float64Array;
 }
 
@@ -52,15 +68,23 @@ export interface ResolvedOptions {
   /** The fixed absolute step, or `undefined` for the default step scaled to each entry. */
   readonly epsilon: number | undefined;
   readonly tolerance: number;
+  readonly mode: CheckMode;
+  readonly seed: number;
+  readonly sample: number | undefined;
+  readonly budget: number;
 }
 
 export interface GradientReport {
   readonly pass: boolean;
-  /** The notebook's formula (3), ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂), over all parameters. */
+  /** The notebook's formula (3), ‖grad − gradapprox‖₂ / (‖grad‖₂ + ‖gradapprox‖₂), over all entries checked one by one. */
   readonly difference: number;
   readonly parameters: readonly ParameterReport[];
-  /** Entries checked, over all parameters. */
+  /** Entries of all parameters. */
   readonly entries: number;
+  /** Entries judged one by one, over all parameters (all of them in a full check). */
+  readonly checkedEntries: number;
+  /** What was done: every entry (`'full'`), or one random direction per parameter and the entries chosen after it (`'fast'`). */
+  readonly mode: 'full' | 'fast';
   /** Entries that failed, over all parameters. */
   readonly failingEntries: number;
   /** Entries judged at kinks, over all parameters. */

@@ -28,6 +28,7 @@ function parameter(name: string, shape: number[], pairs: [number, number][], ext
     name,
     shape,
     size: pairs.length,
+    checked: pairs.length,
     pass: failing.length === 0,
     failing: failing.length,
     kinks: 0,
@@ -46,12 +47,14 @@ function report(parameters: ParameterReport[], extra: Partial<GradientReport> = 
     difference: 0.31347533689187895,
     parameters,
     entries: parameters.reduce((n, p) => n + p.size, 0),
+    checkedEntries: parameters.reduce((n, p) => n + p.size, 0),
+    mode: 'full',
     failingEntries: parameters.reduce((n, p) => n + p.failing, 0),
     kinks: 0,
     evaluations: 95,
     cost: 2.407833389834357,
     costNoise: undefined,
-    options: { epsilon: undefined, tolerance: 1e-6 },
+    options: { epsilon: undefined, tolerance: 1e-6, mode: 'auto', seed: 1, sample: undefined, budget: 5000 },
     ...extra,
   };
 }

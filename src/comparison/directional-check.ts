@@ -1,0 +1,28 @@
+import type { ParameterSlot } from '../parameters/parameter-set.js';
+import { direction } from '../perturbation/direction.js';
+import { stepFor } from '../perturbation/step.js';
+import type { DirectionalReport } from '../report/report.js';
+import type { Judge } from './compare-parameter.js';
+
+/**
+ * Judges the entries `indices` of a parameter together, along one random direction: two forwards
+ * when it passes. The relative tolerance is the per-entry one divided by √n, applied to the
+ * directional derivative itself: |Σ dᵢ·gᵢ| grows like √n·|g| over n entries of random sign, so an
+ * error in one entry that the per-entry check would catch moves the projection past the tolerance
+ * too (PyTorch #59650 scaled the other way, and its fast mode became √n times laxer). Below that,
+ * the measured rounding noise and step disagreement of the directional difference set the floor.
+ */
+export function judgeDirection(
+  judge: Judge,
+  slot: ParameterSlot,
+  indices: readonly number[],
+  analytic: Float64Array,
+  random: () => number,
+  epsilon: number | undefined,
+  tolerance: number,
+): DirectionalReport {
+  const { slot: along, project } = direction(slot, indices, random);
+  const predicted = project(analytic);
+  const { numeric, allowed, pass } = judge(along, 0, stepFor(0, epsilon), predicted, tolerance / Math.sqrt(indices.length));
+  return { analytic: predicted, numeric, allowed, pass };
+}

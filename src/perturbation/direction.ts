@@ -1,0 +1,37 @@
+import type { ParameterSlot } from '../parameters/parameter-set.js';
+
+/**
+ * A direction through some entries of one parameter, seen as a single entry t: setting t moves
+ * entry i to θᵢ + t·dᵢ, with dᵢ = ±max(|θᵢ|, 1) (a random sign, scaled like the per-entry step).
+ * Central differences of this one-entry slot measure the directional derivative Σ dᵢ·∂J/∂θᵢ
+ * with the same perturbation loop as single entries; t = 0 writes the exact original values back.
+ */
+export interface Direction {
+  readonly slot: ParameterSlot;
+  /** Σ dᵢ·gᵢ: what the analytic gradient `g` predicts for the directional derivative. */
+  project(gradient: Float64Array): number;
+}
+
+export function direction(parameter: ParameterSlot, indices: readonly number[], random: () => number): Direction {
+  const originals = Float64Array.from(indices, (k) => parameter.get(k));
+  const scales = Float64Array.from(originals, (v) => (random() < 0.5 ? -1 : 1) * Math.max(Math.abs(v), 1));
+  let t = 0;
+  const slot: ParameterSlot = {
+    name: parameter.name,
+    kind: 'scalar',
+    shape: [],
+    size: 1,
+    get: () => t,
+    set: (_k, value) => {
+      t = value;
+      for (let j = 0; j < indices.length; j++) {
+        const original = originals[j] as number;
+        parameter.set(indices[j] as number, value === 0 ? original : original + value * (scales[j] as number));
+      }
+    },
+  };
+  return {
+    slot,
+    project: (gradient) => indices.reduce((sum, k, j) => sum + (scales[j] as number) * (gradient[k] as number), 0),
+  };
+}
