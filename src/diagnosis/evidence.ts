@@ -50,10 +50,10 @@ export function leftOut(evidence: Evidence): number {
   return evidence.checked - evidence.reliable.length;
 }
 
-/** `15 entries`, or `8 of 8192 entries checked` when the check judged only some. */
+/** `15 entries`, or `8 entries checked (of 8192)` when the check judged only some. */
 export function checkedPhrase(evidence: Evidence): string {
   const size = evidence.input.analytic.length;
-  return evidence.checked === size ? `${size} entries` : `${evidence.checked} of ${size} entries checked`;
+  return evidence.checked === size ? `${size} entries` : `${evidence.checked} entries checked (of ${size})`;
 }
 
 /** ` (2 kink entries left out)` when some entries were left out of the fit, else nothing. */

@@ -40,8 +40,9 @@ export function formatReport(report: GradientReport, colors: Colors = NO_COLORS)
 
 function formatAgreement(report: GradientReport): string[] {
   const worst = report.parameters.reduce((a, b) => (b.maxAbsError > a.maxAbsError ? b : a));
+  const what = report.checkedEntries === report.entries ? `All ${report.entries} entries` : `All ${report.checkedEntries} entries checked`;
   return [
-    `All ${report.entries} entries of ${count(report.parameters.length, 'parameter')} agree with central differences ` +
+    `${what} of ${count(report.parameters.length, 'parameter')} agree with central differences ` +
       `(largest |analytic − numeric| ${formatMagnitude(worst.maxAbsError)}, in ${worst.name}).`,
   ];
 }
@@ -52,7 +53,9 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
   const hidden = failing.length - shown.length;
   return [
     `${count(failing.length, 'parameter')} of ${report.parameters.length} disagree with central differences: ` +
-      `${report.failingEntries} of ${report.entries} entries.`,
+      (report.checkedEntries === report.entries
+        ? `${report.failingEntries} of ${report.entries} entries.`
+        : `${report.failingEntries} of ${report.checkedEntries} entries checked (of ${report.entries}).`),
     '',
     ...formatTable(report.parameters),
     '',
@@ -72,7 +75,7 @@ export function formatTable(parameters: readonly ParameterReport[]): string[] {
       formatShape(p.shape),
       formatMagnitude(p.difference),
       formatMagnitude(p.maxAbsError),
-      `${p.failing}/${p.size}`,
+      p.checked === p.size ? `${p.failing}/${p.size}` : `${p.failing}/${p.checked} of ${p.size}`,
       p.pass ? '✓' : '✗',
     ]),
   ];
@@ -84,8 +87,17 @@ function formatParameter(parameter: ParameterReport, colors: Colors): string[] {
   const entries = parameter.worst.filter((e) => !e.pass).slice(0, SHOWN_ENTRIES);
   const labelWidth = Math.max(...entries.map((e) => e.label.length));
   const more = parameter.failing - entries.length;
+  const { directional } = parameter;
+  const checked = parameter.checked === parameter.size ? '' : ` checked (of ${parameter.size})`;
+  const failingEntries = parameter.failing === 0 ? 'no entry checked disagrees' : `${parameter.failing} of ${parameter.checked} entries${checked} disagree`;
   return [
-    colors.bold(`${parameter.name} (${formatShape(parameter.shape)}): ${parameter.failing} of ${parameter.size} entries disagree`),
+    colors.bold(`${parameter.name} (${formatShape(parameter.shape)}): ${failingEntries}`),
+    ...(directional && !directional.pass
+      ? [
+          `  along a random direction: analytic ${formatValue(directional.analytic, directional.numeric)}, ` +
+            `numeric ${formatValue(directional.numeric, directional.analytic)} (allowed ±${formatMagnitude(directional.allowed)})`,
+        ]
+      : []),
     ...(parameter.diagnosis ? [`  diagnosis: ${parameter.diagnosis.summary}`] : []),
     ...entries.flatMap((entry) => formatEntry(entry, labelWidth, colors)),
     ...(more > 0 ? [colors.dim(`  … and ${count(more, 'more failing entry', 'more failing entries')}`)] : []),
@@ -106,10 +118,22 @@ function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): st
   ];
 }
 
-/** Kinks judged, a noisy cost, and the notebook's single number with its own reading. */
+/** What a fast or sampled check did, with the seed that reproduces it. */
+function formatCoverage(report: GradientReport): string[] {
+  const { mode, checkedEntries, entries, evaluations, options } = report;
+  if (mode === 'full' && checkedEntries === entries) return [];
+  const directions = mode === 'fast' ? `one random direction through each of ${count(report.parameters.length, 'parameter')}, then ` : '';
+  return [
+    `${mode === 'fast' ? 'Fast' : 'Sampled'} check (seed ${options.seed}): ${directions}${checkedEntries} of ${entries} entries one by one; ` +
+      `${evaluations} forward calls. { seed: ${options.seed} } reproduces it; { mode: 'full' } checks every entry.`,
+  ];
+}
+
+/** Coverage, kinks judged, a noisy cost, and the notebook's single number with its own reading. */
 function formatNotes(report: GradientReport): string[] {
   const ulps = report.costNoise === undefined ? 0 : report.costNoise / (Number.EPSILON * Math.max(Math.abs(report.cost), Number.MIN_VALUE));
   return [
+    ...formatCoverage(report),
     ...(report.kinks > 0
       ? [
           `${count(report.kinks, 'entry', 'entries')} sat at kinks (ReLU at 0, max near a tie, |·| at 0…) ` +

@@ -113,6 +113,9 @@ function exactGradients(base: BaseSpec, dPrefix: boolean): unknown {
   return Object.fromEntries(base.record.map((p) => [dPrefix ? `d${p.name}` : p.name, build(p.kind, p.shape, p.numbers)]));
 }
 
+/** How many entries the base has: a check of a usable call makes at least 2 × this + 1 forward calls. */
+const entriesOf = (base: BaseSpec): number => ('bare' in base ? 1 : base.record.reduce((n, p) => n + p.numbers.length, 0));
+
 const buildParams = (base: BaseSpec): unknown => ('bare' in base ? base.bare : buildRecord(base.record));
 
 function describeBase(base: BaseSpec): string {
@@ -210,14 +213,17 @@ export const forwardCases: fc.Arbitrary<MalformedCase> = fc.oneof(
   fc.tuple(baseSpec, fc.boolean(), pick(NOT_FUNCTIONS)).map(([base, d, [what, make]]) =>
     caseOf(`forward is ${what}`, base, d, () => ({ forward: make(), mentions: ['forward'] })),
   ),
-  fc.tuple(baseSpec, fc.boolean(), pick(BAD_RESULTS), fc.integer({ min: 0, max: 4 })).map(([base, d, [what, make], after]) =>
-    caseOf(`forward returns ${what} after ${after} good calls`, base, d, () => {
+  fc.tuple(baseSpec, fc.boolean(), pick(BAD_RESULTS), fc.integer({ min: 0, max: 4 })).map(([base, d, [what, make], wanted]) => {
+    // Never later than the last forward call a usable check is sure to make.
+    const after = Math.min(wanted, 2 * entriesOf(base));
+    return caseOf(`forward returns ${what} after ${after} good calls`, base, d, () => {
       let calls = 0;
       return { forward: (p: unknown) => (calls++ < after ? halfSquares(p) : make()), mentions: ['forward'] };
-    }),
-  ),
-  fc.tuple(baseSpec, fc.boolean(), pick(THROWN), fc.integer({ min: 0, max: 4 })).map(([base, d, [what, make], after]) =>
-    caseOf(`forward throws ${what} after ${after} good calls`, base, d, () => {
+    });
+  }),
+  fc.tuple(baseSpec, fc.boolean(), pick(THROWN), fc.integer({ min: 0, max: 4 })).map(([base, d, [what, make], wanted]) => {
+    const after = Math.min(wanted, 2 * entriesOf(base));
+    return caseOf(`forward throws ${what} after ${after} good calls`, base, d, () => {
       let calls = 0;
       return {
         forward: (p: unknown) => {
@@ -226,15 +232,16 @@ export const forwardCases: fc.Arbitrary<MalformedCase> = fc.oneof(
         },
         mentions: ['forward'],
       };
-    }),
-  ),
+    });
+  }),
 );
 
 /** forward, or the gradient function, throwing a value that has no string form. */
 export const unprintableThrowCases: fc.Arbitrary<MalformedCase> = fc
   .tuple(baseSpec, fc.boolean(), pick(UNPRINTABLE), fc.integer({ min: 0, max: 2 }), fc.boolean())
-  .map(([base, d, [what, make], after, inGradient]) =>
-    inGradient
+  .map(([base, d, [what, make], wanted, inGradient]) => {
+    const after = Math.min(wanted, 2 * entriesOf(base));
+    return inGradient
       ? caseOf(`the gradient function throws ${what}`, base, d, () => ({
           received: () => {
             throw make();
@@ -250,8 +257,8 @@ export const unprintableThrowCases: fc.Arbitrary<MalformedCase> = fc
             },
             mentions: ['forward'],
           };
-        }),
-  );
+        });
+  });
 
 // ---------------------------------------------------------------------------------------------
 // params
@@ -546,14 +553,16 @@ export const gradientCases: fc.Arbitrary<MalformedCase> = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // options
 
+/** The options checkGradients knows; anything else is an unknown key. */
+const KNOWN_OPTIONS = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget', '__proto__'];
 const unknownKey = fc.oneof(
-  fc.constantFrom('eps', 'tol', 'step', 'Epsilon', 'tolerence', 'h', 'relativeTolerance', 'seed', '__proto__x'),
-  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== 'epsilon' && k !== 'tolerance' && k !== '__proto__'),
+  fc.constantFrom('eps', 'tol', 'step', 'Epsilon', 'tolerence', 'h', 'relativeTolerance', 'Seed', 'modes', 'samples', '__proto__x'),
+  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !KNOWN_OPTIONS.includes(k)),
 );
 const nonPositive = fc.oneof(fc.constantFrom(0, -0, -Infinity, -Number.MIN_VALUE), fc.double({ max: 0, noNaN: true }));
 const notANumber: fc.Arbitrary<unknown> = fc.constantFrom(NaN, Infinity, '1e-7', null, true, [1e-7], { value: 1e-7 });
 
-/** Options that are not an object, have unknown keys, or a non-positive or non-numeric epsilon or tolerance. */
+/** Options that are not an object, have unknown keys, a non-positive or non-numeric epsilon or tolerance, or an unusable mode, seed, sample or budget. */
 export const optionsCases: fc.Arbitrary<MalformedCase> = fc.oneof(
   fc.tuple(baseSpec, fc.boolean(), unknownKey, fc.double(), fc.boolean()).map(([base, d, key, v, withEpsilon]) =>
     caseOf(`options has the unknown key ${JSON.stringify(key)}`, base, d, () => ({
@@ -567,8 +576,16 @@ export const optionsCases: fc.Arbitrary<MalformedCase> = fc.oneof(
       mentions: ['option'],
     })),
   ),
+  fc.tuple(baseSpec, fc.boolean(), fc.constantFrom<[string, unknown]>(
+    ['mode', 'quick'], ['mode', 'Full'], ['mode', ''], ['mode', 1], ['mode', null], ['mode', true],
+    ['seed', 1.5], ['seed', NaN], ['seed', '1'], ['seed', 2 ** 60], ['seed', Infinity], ['seed', null],
+    ['sample', 0], ['sample', -1], ['sample', NaN], ['sample', Infinity], ['sample', '8'],
+    ['budget', 0], ['budget', -5000], ['budget', NaN], ['budget', Infinity], ['budget', '5000'],
+  )).map(([base, d, [key, v]]) =>
+    caseOf(`options.${key} is ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`, base, d, () => ({ options: { [key]: v }, mentions: ['option'] })),
+  ),
+  // (options null is accepted as "no options", like undefined.)
   fc.tuple(baseSpec, fc.boolean(), pick([
-    ['null', () => null],
     ['a number', () => 1e-7],
     ['a string', () => 'epsilon'],
     ['an array', () => [1e-7]],
