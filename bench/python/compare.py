@@ -24,8 +24,9 @@ extrapolated linearly to all P entries ("extrapolated": true,
 "entries_timed": k).  Runs that fit the budget are repeated (median; until
 1 s in total, and 3 times while that fits the budget).
 
-Threads: library defaults (OpenBLAS and torch decide); set e.g.
-OPENBLAS_NUM_THREADS=1 in the environment to pin.  versions.* records them,
+Threads: library defaults (OpenBLAS and torch decide) unless the JSON has
+"threads": N (sets OPENBLAS/OMP/MKL_NUM_THREADS before numpy/torch load);
+the environment's OPENBLAS_NUM_THREADS etc. work too.  versions.* records them,
 loadavg_start_end records the machine's load (other processes compete).
 """
 
@@ -44,6 +45,21 @@ perf = time.perf_counter
 def log(*a):
     print(*a, file=sys.stderr, flush=True)
 
+
+def _early_thread_setting(argv):
+    """Optional "threads": N in the JSON pins OpenBLAS/OpenMP threads; it has
+    to be in the environment before numpy/torch are imported."""
+    try:
+        n = json.loads(argv[1]).get("threads") if len(argv) == 2 and argv[1].startswith('{') else None
+    except Exception:
+        n = None
+    if n:
+        for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[var] = str(int(n))
+    return n
+
+
+REQUESTED_THREADS = _early_thread_setting(sys.argv)
 
 try:
     import numpy as np
@@ -515,6 +531,7 @@ def versions():
     except Exception:
         pass
     v["cpu_count"] = os.cpu_count()
+    v["threads_requested"] = REQUESTED_THREADS
     return v
 
 
@@ -558,6 +575,8 @@ def main(argv):
     seed = int(cfg.get("seed", 1))
     budget = float(cfg.get("budget_seconds", 20))
     out = {"net": cfg.get("net"), "dims": dims, "m": m, "seed": seed, "budget_seconds": budget}
+    if REQUESTED_THREADS:
+        out["threads"] = int(REQUESTED_THREADS)
     out["P"] = sum(dims[l] * dims[l - 1] + dims[l] for l in range(1, len(dims)))
     out["T"] = 2 * (len(dims) - 1)
     out["skipped"] = []

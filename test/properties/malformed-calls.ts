@@ -124,8 +124,14 @@ function describeBase(base: BaseSpec): string {
 }
 
 /** A case over a usable base where `fault` replaces some of the call. */
-function caseOf(label: string, base: BaseSpec, dPrefix: boolean, fault: () => Partial<MalformedCall> & Pick<MalformedCall, 'mentions'>): MalformedCase {
-  const text = `${label} — ${describeBase(base)}`;
+function caseOf(
+  label: string,
+  base: BaseSpec,
+  dPrefix: boolean,
+  fault: () => Partial<MalformedCall> & Pick<MalformedCall, 'mentions'>,
+  context = describeBase(base),
+): MalformedCase {
+  const text = `${label} — ${context}${dPrefix ? ', gradients keyed d + name' : ''}`;
   return {
     label: text,
     make: () => ({
@@ -340,13 +346,21 @@ function replaceEntry(base: BaseSpec, target: number, d: boolean, label: string,
   const record = 'record' in base ? base.record : [{ name: 'W1', kind: 'scalar' as const, shape: [], numbers: [1] }];
   const name = (record[target % record.length] as ParameterSpec).name;
   const fixed: BaseSpec = { record };
-  return caseOf(`params.${name} is ${label}`, fixed, d, () => {
-    const params = buildRecord(record);
-    const received = exactGradients(fixed, d) as Record<string, unknown>;
-    params[name] = make();
-    received[d ? `d${name}` : name] = make();
-    return { params, received, mentions: [name], usable };
-  });
+  const others = record.filter((p) => p.name !== name);
+  const context = others.length === 0 ? 'its only parameter' : `beside ${describeBase({ record: others })}`;
+  return caseOf(
+    `params.${name} is ${label} (and so is its gradient)`,
+    fixed,
+    d,
+    () => {
+      const params = buildRecord(record);
+      const received = exactGradients(fixed, d) as Record<string, unknown>;
+      params[name] = make();
+      received[d ? `d${name}` : name] = make();
+      return { params, received, mentions: [name], usable };
+    },
+    context,
+  );
 }
 
 /** params not a record (nor one number), empty, or holding an unusable entry; a frozen record's number. */
@@ -379,7 +393,9 @@ export const frozenParameterCases: fc.Arbitrary<MalformedCase> = fc
   .tuple(recordSpec, fc.nat(), fc.boolean(), fc.constantFrom('a frozen number[]', 'a number[][] with a frozen row', 'a deep-frozen number[][]'))
   .map(([record, target, d, what]) => {
     const name = (record[target % record.length] as ParameterSpec).name;
-    return caseOf(`params.${name} is ${what}`, { record }, d, () => {
+    const others = record.filter((p) => p.name !== name);
+    const context = others.length === 0 ? 'its only parameter' : `beside ${describeBase({ record: others })}`;
+    return caseOf(`params.${name} is ${what} (its gradient a plain copy)`, { record }, d, () => {
       const params = buildRecord(record);
       const received = exactGradients({ record }, d) as Record<string, unknown>;
       const frozen =
@@ -391,7 +407,7 @@ export const frozenParameterCases: fc.Arbitrary<MalformedCase> = fc
       params[name] = frozen;
       received[d ? `d${name}` : name] = what === 'a frozen number[]' ? [0.25, -1.5] : what === 'a deep-frozen number[][]' ? [[0.25], [-1.5]] : [[0.25, -1.5], [2, 0.5]];
       return { params, received, usable: false, mentions: [name] };
-    });
+    }, context);
   });
 
 /** One ml-matrix Matrix passed as params, not inside a record (the matcher's params must be a record or one number). */
