@@ -360,7 +360,8 @@ def budgeted(methods, P, budget, pilot_k=16):
             rates.append((perf() - t0) / len(chunks[c]))
             results.append((chunks[c], r))
     for name, method, estimate, entries, chunks, rates, results in over:
-        out[name] = ({"seconds": statistics.median(rates) * P, "extrapolated": True,
+        out[name] = ({"seconds": statistics.median(rates) * P, "seconds_from_fastest_chunk": min(rates) * P,
+                      "extrapolated": True,
                       "entries_timed": len(entries),
                       "slice_seconds": sum(r * len(ch) for r, ch in zip(rates, chunks)), "chunks": CHUNKS,
                       "chunk_per_entry_seconds": rates, "pilot_estimate_seconds": estimate,
@@ -480,7 +481,8 @@ def run_torch(X, Y, parameters, dims, m, budget, out, sanity):
             sub, s = sub_fn_for(0, kc)
             sub_fwd, _ = median_call_seconds(lambda: sub(s))
             out["torch_slow"] = {
-                "seconds": statistics.median(rates) * P, "forwards": 2 * P + extra, "passed": ok_all,
+                "seconds": statistics.median(rates) * P, "seconds_from_fastest_chunk": min(rates) * P,
+                "forwards": 2 * P + extra, "passed": ok_all,
                 "extrapolated": True, "entries_timed": kc * CHUNKS, "slice_seconds": total,
                 "chunks": CHUNKS, "chunk_per_entry_seconds": rates, "forwards_timed": calls_total,
                 "pilot_estimate_seconds": estimate,

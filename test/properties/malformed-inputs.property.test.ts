@@ -54,10 +54,34 @@ describe('malformed calls to checkGradients: always a GradcheckError naming the 
     });
   }
 
-  test.prop([fc.constantFrom(...(Object.values(CATEGORIES) as fc.Arbitrary<unknown>[]))], { numRuns: 1 })(
-    'every category is non-empty',
-    (arbitrary) => {
-      expect(fc.sample(arbitrary, 5)).toHaveLength(5);
-    },
-  );
+});
+
+/** The distance from θ to the next double away from 0. */
+const ulp = (theta: number) => {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(theta));
+  view.setBigUint64(0, view.getBigUint64(0) + 1n);
+  return view.getFloat64(0) - Math.abs(theta);
+};
+
+describe('an options.epsilon too small to move the parameters measures nothing', () => {
+  // Entries with |θ| ≥ 0.25 and a step ε < ulp(θ)/2: θ + ε and θ − ε both round to θ, so no forward call sees a change.
+  const theta = fc.oneof(fc.double({ min: 0.25, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -0.25, noNaN: true }));
+  test.prop([fc.array(theta, { minLength: 1, maxLength: 4 }), fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 10, noNaN: true })], {
+    numRuns: runs(100),
+  })('a wrong gradient is never a pass: a GradcheckError naming epsilon, or a failing report', (thetas, fraction, factor) => {
+    const epsilon = Math.max(Number.MIN_VALUE, (fraction * Math.min(...thetas.map(ulp))) / 4);
+    fc.pre(thetas.every((t) => t + epsilon === t && t - epsilon === t));
+    // J = ½ Σ θ²: the gradient is θ, and (1 + factor)·θ + 1 is wrong on every entry.
+    const received = { w: thetas.map((t) => (1 + factor) * t + 1) };
+    let outcome: string;
+    try {
+      outcome = checkGradients(received, (p: { w: number[] }) => 0.5 * p.w.reduce((s, v) => s + v * v, 0), { w: [...thetas] }, undefined, undefined, { epsilon }).pass
+        ? 'pass'
+        : 'fail';
+    } catch (error) {
+      outcome = error instanceof GradcheckError && /epsilon/i.test(error.message) ? 'GradcheckError naming epsilon' : `${(error as Error).name}: ${(error as Error).message}`;
+    }
+    expect(['fail', 'GradcheckError naming epsilon'], `epsilon ${epsilon}, θ = ${thetas.join(', ')}`).toContain(outcome);
+  });
 });
