@@ -6,8 +6,11 @@ import type { DirectionalReport, EntryReport, ParameterReport } from '../report/
 import type { Judgement } from './judge-entry.js';
 import { relativeDifference } from './relative-difference.js';
 
-/** How many of its worst entries a parameter's report keeps: enough to see a pattern, few enough to read. */
+/** How many of its worst entries a failing parameter's report keeps: enough to see a pattern, few enough to read. */
 export const WORST_ENTRIES = 10;
+
+/** How many a passing parameter's report keeps: the closest calls, for `.not` and for the curious. */
+export const CLOSEST_ENTRIES = 3;
 
 /** Judges entry k of a slot at step h; `tolerance` overrides the relative tolerance for this call. */
 export type Judge = (slot: ParameterSlot, k: number, h: number, analytic: number, tolerance?: number) => Judgement;
@@ -33,61 +36,51 @@ export function compareParameter(
 ): ParameterReport {
   const { size } = slot;
   const checked = indices ?? Array.from({ length: size }, (_, k) => k);
-  const values = new Float64Array(size);
-  const numeric = new Float64Array(size).fill(Number.NaN);
-  const judged = new Float64Array(size).fill(Number.NaN);
-  const allowed = new Float64Array(size);
-  const passed = new Uint8Array(size);
-  const refined = new Uint8Array(size);
-  const kink = new Uint8Array(size);
-  const left = new Float64Array(size);
-  const right = new Float64Array(size);
+  // One allocation for the five per-entry arrays.
+  const buffer = new Float64Array(5 * size);
+  const numeric = buffer.subarray(0, size).fill(Number.NaN);
+  const judged = buffer.subarray(size, 2 * size).fill(Number.NaN);
+  const allowed = buffer.subarray(2 * size, 3 * size);
+  const left = buffer.subarray(3 * size, 4 * size);
+  const right = buffer.subarray(4 * size);
+  const flags = new Uint8Array(size);
   let failing = 0;
   let kinks = 0;
   let maxAbsError = 0;
   for (const k of checked) {
     const a = analytic[k] as number;
-    values[k] = slot.get(k);
-    const verdict = judge(slot, k, stepFor(values[k] as number, epsilon), a);
+    const verdict = judge(slot, k, stepFor(slot.get(k), epsilon), a);
     numeric[k] = verdict.central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
-    passed[k] = verdict.pass ? 1 : 0;
-    refined[k] = verdict.refined ? 1 : 0;
-    kink[k] = verdict.kink ? 1 : 0;
     left[k] = verdict.left;
     right[k] = verdict.right;
+    flags[k] = CHECKED | (verdict.pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (verdict.kink ? KINK : 0);
     if (!verdict.pass) failing++;
     if (verdict.kink) kinks++;
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
   }
+  const has = (k: number, flag: number) => ((flags[k] as number) & flag) !== 0;
   const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
-  // Failing entries by size of error; passing ones by how close they came to their allowance.
-  const badness = (k: number) => (passed[k] ? error(k) / (allowed[k] as number) : error(k));
-  const worst = [...checked]
-    .sort((p, q) => (passed[p] as number) - (passed[q] as number) || badness(q) - badness(p))
-    .slice(0, WORST_ENTRIES)
-    .map((k): EntryReport => {
-      const index = entryIndex(slot.shape, k);
-      const a = analytic[k] as number;
-      const n = judged[k] as number;
-      return {
-        index,
-        label: entryLabel(slot.name, index),
-        analytic: a,
-        numeric: n,
-        absError: Math.abs(a - n),
-        relError: relativeDifference(a, n),
-        allowed: allowed[k] as number,
-        pass: passed[k] === 1,
-        refined: refined[k] === 1,
-        kink: kink[k] === 1,
-        left: left[k] as number,
-        right: right[k] as number,
-      };
-    });
-  const isChecked = new Uint8Array(size);
-  for (const k of checked) isChecked[k] = 1;
+  const worst = worstOf(checked, (k) => !has(k, PASSED), error, allowed).map((k): EntryReport => {
+    const index = entryIndex(slot.shape, k);
+    const a = analytic[k] as number;
+    const n = judged[k] as number;
+    return {
+      index,
+      label: entryLabel(slot.name, index),
+      analytic: a,
+      numeric: n,
+      absError: Math.abs(a - n),
+      relError: relativeDifference(a, n),
+      allowed: allowed[k] as number,
+      pass: has(k, PASSED),
+      refined: has(k, REFINED),
+      kink: has(k, KINK),
+      left: left[k] as number,
+      right: right[k] as number,
+    };
+  });
   const diagnosis =
     failing === 0
       ? undefined
@@ -96,11 +89,11 @@ export function compareParameter(
           shape: slot.shape,
           analytic,
           numeric: judged,
-          values,
+          values: Float64Array.from({ length: size }, (_, k) => slot.get(k)),
           allowed,
-          failing: isChecked.map((c, k) => c & (1 - (passed[k] as number))),
-          reliable: isChecked.map((c, k) => c & (1 - (kink[k] as number))),
-          checked: isChecked,
+          failing: flags.map((f) => (f & CHECKED && !(f & PASSED) ? 1 : 0)),
+          reliable: flags.map((f) => (f & CHECKED && !(f & KINK) ? 1 : 0)),
+          checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
           batchSize,
         });
   return {
@@ -119,6 +112,24 @@ export function compareParameter(
     analytic,
     numeric,
   };
+}
+
+/** Bits of an entry's flags. */
+const CHECKED = 1;
+const PASSED = 2;
+const REFINED = 4;
+const KINK = 8;
+
+/**
+ * The WORST_ENTRIES entries that fared worst: failing ones first, largest error first, then
+ * passing ones nearest their allowance.
+ */
+function worstOf(candidates: readonly number[], failed: (k: number) => boolean, error: (k: number) => number, allowed: Float64Array): number[] {
+  const failing = candidates.filter(failed);
+  const byShare = (p: number, q: number) => error(q) / (allowed[q] as number) - error(p) / (allowed[p] as number);
+  if (failing.length === 0) return [...candidates].sort(byShare).slice(0, CLOSEST_ENTRIES);
+  const passing = failing.length >= WORST_ENTRIES ? [] : candidates.filter((k) => !failed(k));
+  return [...failing.sort((p, q) => error(q) - error(p)), ...passing.sort(byShare)].slice(0, WORST_ENTRIES);
 }
 
 function pick(values: Float64Array, indices: readonly number[]): Float64Array {

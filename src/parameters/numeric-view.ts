@@ -77,29 +77,38 @@ function scalarView(value: number): NumericView {
 
 function matrixView(matrix: AbstractMatrix): NumericView {
   const { rows, columns } = matrix;
+  const shape = [rows, columns];
+  const size = rows * columns;
   // A real ml-matrix `Matrix` keeps one Float64Array per row: index it directly, ~2× faster than get/set.
-  const data = (matrix as unknown as { data?: unknown }).data;
-  const rowArrays =
-    Array.isArray(data) && data.length === rows && data.every((r) => r instanceof Float64Array && r.length === columns)
-      ? (data as Float64Array[])
-      : undefined;
-  const base = { kind: 'matrix' as const, shape: [rows, columns], size: rows * columns };
-  if (rowArrays) {
+  const data = rowArraysOf(matrix);
+  if (data) {
     return {
-      ...base,
-      get: (k) => (rowArrays[Math.floor(k / columns)] as Float64Array)[k % columns] as number,
+      kind: 'matrix',
+      shape,
+      size,
+      get: (k) => (data[Math.floor(k / columns)] as Float64Array)[k % columns] as number,
       set: (k, v) => {
-        (rowArrays[Math.floor(k / columns)] as Float64Array)[k % columns] = v;
+        (data[Math.floor(k / columns)] as Float64Array)[k % columns] = v;
       },
     };
   }
   return {
-    ...base,
+    kind: 'matrix',
+    shape,
+    size,
     get: (k) => matrix.get(Math.floor(k / columns), k % columns),
     set: (k, v) => {
       matrix.set(Math.floor(k / columns), k % columns, v);
     },
   };
+}
+
+/** The row arrays of an ml-matrix `Matrix` (its `data`, not in its typings), or undefined for other matrices. */
+function rowArraysOf(matrix: AbstractMatrix): Float64Array[] | undefined {
+  const data = (matrix as unknown as { data?: unknown }).data;
+  if (!Array.isArray(data) || data.length !== matrix.rows) return undefined;
+  for (const row of data) if (!(row instanceof Float64Array) || row.length !== matrix.columns) return undefined;
+  return data as Float64Array[];
 }
 
 function vectorView(array: number[] | Float64Array | Float32Array): NumericView {

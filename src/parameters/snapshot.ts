@@ -25,7 +25,7 @@ export function takeSnapshot(set: ParameterSet, x: unknown, y: unknown): Snapsho
     return view ? [{ name: name as string, view }] : [];
   });
   const saved = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...inputs].map(
-    ({ name, view }) => ({ name, view, values: Float64Array.from({ length: view.size }, (_, k) => view.get(k)) }),
+    ({ name, view }) => ({ name, view, values: copyOf(view) }),
   );
   return { saved };
 }
@@ -54,6 +54,12 @@ export function restore(snapshot: Snapshot): void {
   for (const { view, values } of snapshot.saved) {
     for (let k = 0; k < view.size; k++) if (!Object.is(view.get(k), values[k])) view.set(k, values[k] as number);
   }
+}
+
+function copyOf(view: NumericView): Float64Array {
+  const values = new Float64Array(view.size);
+  for (let k = 0; k < view.size; k++) values[k] = view.get(k);
+  return values;
 }
 
 /** A view of x or y when they hold only numbers, in a matrix or array; a bare number cannot be changed by a call. */

@@ -12,7 +12,7 @@ import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../type
 import { seededRandom } from '../perturbation/seeded-random.js';
 import { batchSize } from './batch-size.js';
 import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
-import type { GradientReport } from './report.js';
+import type { GradientReport, ParameterReport } from './report.js';
 
 /** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
 const NOISE_PROBE_SEED = 1;
@@ -58,8 +58,10 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
   assertUnchanged(before, 'forward');
   const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
-  const checkedAnalytic = concat(parameters.map((p) => p.analytic.filter((_, k) => !Number.isNaN(p.numeric[k]))));
-  const checkedNumeric = concat(parameters.map((p) => p.numeric.filter((v) => !Number.isNaN(v))));
+  const checkedOnly = (p: ParameterReport, values: Float64Array) =>
+    p.checked === p.size ? values : values.filter((_, k) => !Number.isNaN(p.numeric[k]));
+  const checkedAnalytic = concat(parameters.map((p) => checkedOnly(p, p.analytic)));
+  const checkedNumeric = concat(parameters.map((p) => checkedOnly(p, p.numeric)));
   return {
     pass: parameters.every((p) => p.pass),
     difference: relativeDifference(checkedAnalytic, checkedNumeric),
