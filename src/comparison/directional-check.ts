@@ -7,10 +7,11 @@ import type { Judge } from './compare-parameter.js';
 /**
  * Judges the entries `indices` of a parameter together, along one random direction: two forwards
  * when it passes. The relative tolerance is the per-entry one divided by √n, applied to the
- * directional derivative itself: |Σ dᵢ·gᵢ| grows like √n·|g| over n entries of random sign, so an
- * error in one entry that the per-entry check would catch moves the projection past the tolerance
- * too (PyTorch #59650 scaled the other way, and its fast mode became √n times laxer). Below that,
- * the measured rounding noise and step disagreement of the directional difference set the floor.
+ * directional derivative itself: |Σ dᵢ·gᵢ| grows like √n·RMS(d·g) over n entries of random sign,
+ * so the projection allows about `tolerance`·RMS(d·g), what the per-entry check allows a typical
+ * entry (PyTorch #59650 scaled the other way, and its fast mode became √n times laxer). An error in
+ * one entry whose gradient is small next to its tensor's RMS can hide below that; the measured
+ * rounding noise and step disagreement of the directional difference set the floor.
  */
 export function judgeDirection(
   judge: Judge,

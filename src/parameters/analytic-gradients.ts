@@ -1,6 +1,6 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { entryIndex, entryLabel, formatShape } from '../layout/entry-index.js';
-import { assertFinite, describeValue, numericView } from './numeric-view.js';
+import { assertFinite, describeValue, numericView, thrownMessage } from './numeric-view.js';
 import type { ParameterSet, ParameterSlot } from './parameter-set.js';
 
 /**
@@ -52,7 +52,7 @@ function callGradientFunction(fn: Function, set: ParameterSet, x: unknown, y: un
   try {
     result = fn(set.argument(), x, y);
   } catch (error) {
-    throw new GradcheckError(`The gradient function threw: ${error instanceof Error ? error.message : String(error)}`, {
+    throw new GradcheckError(`The gradient function threw: ${thrownMessage(error)}`, {
       cause: error,
     });
   }
@@ -63,8 +63,9 @@ function callGradientFunction(fn: Function, set: ParameterSet, x: unknown, y: un
 }
 
 function gradientKey(record: Record<string, unknown>, name: string): string {
-  if (name in record) return name;
-  if (`d${name}` in record) return `d${name}`;
+  // Own keys only: a parameter named `toString` must not find Object.prototype's.
+  if (Object.hasOwn(record, name)) return name;
+  if (Object.hasOwn(record, `d${name}`)) return `d${name}`;
   const given = Object.keys(record);
   throw new GradcheckError(
     `No gradient for parameter ${name}: expected a key "${name}" or "d${name}" (the d-prefix rule), ` +

@@ -22,8 +22,15 @@ const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array 
 /** A view of `value`'s numbers, or a `GradcheckError` naming `name` and what is wrong. */
 export function numericView(name: string, value: unknown): NumericView {
   if (typeof value === 'number') return scalarView(value);
-  if (AbstractMatrix.isMatrix(value)) return matrixView(value);
-  if (value instanceof Float64Array || value instanceof Float32Array) return vectorView(value);
+  const view = AbstractMatrix.isMatrix(value)
+    ? matrixView(value)
+    : value instanceof Float64Array || value instanceof Float32Array
+      ? vectorView(value)
+      : undefined;
+  if (view && view.size === 0) {
+    throw new GradcheckError(`${name} has no entries (shape ${view.shape.join('×')}); expected at least one.`);
+  }
+  if (view) return view;
   if (Array.isArray(value)) {
     if (value.length === 0) throw new GradcheckError(`${name} is an empty array; expected at least one entry.`);
     return value.every((row) => typeof row !== 'number' && isArrayLike(row))
@@ -57,6 +64,17 @@ export function describeValue(value: unknown): string {
     return constructorName && constructorName !== 'Object' ? `a ${constructorName}` : 'an object';
   }
   return `a ${typeof value}`;
+}
+
+/** What a thrown value says: an Error's message, a string, or a description of anything else (even with no string form). */
+export function thrownMessage(thrown: unknown): string {
+  if (thrown instanceof Error) return thrown.message;
+  if (typeof thrown === 'string') return thrown;
+  try {
+    return String(thrown);
+  } catch {
+    return describeValue(thrown);
+  }
 }
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {

@@ -1,3 +1,4 @@
+import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import type { Params } from '../types.js';
 import { assertFinite, describeValue, type NumericView, numericView } from './numeric-view.js';
@@ -27,6 +28,9 @@ export function parameterSet(params: Params | unknown): ParameterSet {
       `params is ${describeValue(params)}; expected a record of named parameters ({ W1, b1, … }) or one number.`,
     );
   }
+  if (AbstractMatrix.isMatrix(params)) {
+    throw new GradcheckError('params is an ml-matrix Matrix; expected a record of named parameters: pass { W } rather than W.');
+  }
   const record = params as Record<string, unknown>;
   const names = Object.keys(record);
   if (names.length === 0) throw new GradcheckError('params is an empty object; expected at least one named parameter.');
@@ -54,6 +58,7 @@ function slotOf(record: Record<string, unknown>, name: string): ParameterSlot {
   }
   const view = numericView(name, value);
   assertFinite(name, view);
+  assertWritable(name, value);
   return { name, ...view };
 }
 
@@ -73,6 +78,15 @@ function bareNumber(value: number): ParameterSet {
     },
   };
   return { slots: [slot], argument: () => holder.value, bare: true };
+}
+
+/** Arrays are perturbed in place: a frozen one (or a frozen row) would throw a TypeError mid-check. */
+function assertWritable(name: string, value: unknown): void {
+  if (!Array.isArray(value)) return;
+  const frozen = Object.isFrozen(value) ? value : value.find((row) => Array.isArray(row) && Object.isFrozen(row));
+  if (frozen === undefined) return;
+  const where = frozen === value ? name : `row ${value.indexOf(frozen)} of ${name}`;
+  throw new GradcheckError(`${where} is frozen (read-only); parameters are perturbed in place, so pass a writable copy.`);
 }
 
 function isWritable(record: object, name: string): boolean {

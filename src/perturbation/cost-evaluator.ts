@@ -1,6 +1,6 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
-import { describeValue } from '../parameters/numeric-view.js';
+import { describeValue, thrownMessage } from '../parameters/numeric-view.js';
 import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
 
 /** Calls the user's `forward` at the parameters as they stand, and reads the cost J out of its result. */
@@ -26,8 +26,7 @@ export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y
       try {
         result = forward(set.argument(), x, y);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new GradcheckError(`forward threw ${where(slot, k)}: ${message}`, { cause: error });
+        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}`, { cause: error });
       }
       return costOf(result, () => where(slot, k));
     },

@@ -1,8 +1,7 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { checkGradients } from '../../src/index.js';
 import { halfSquares } from './malformed-calls.js';
-import { runs } from './runs.js';
+import { fc, property } from './property.js';
 
 /**
  * Parameter names are the user's: besides the usual ones, names that Object.prototype also has
@@ -26,8 +25,9 @@ const entry = fc.tuple(
 );
 
 describe('gradient keys', () => {
-  test.prop([fc.uniqueArray(entry, { minLength: 1, maxLength: 4, selector: ([name]) => name })], { numRuns: runs(200) })(
+  property(
     'a correct gradient passes for any parameter name, keyed by name or by d + name',
+    [fc.uniqueArray(entry, { minLength: 1, maxLength: 4, selector: ([name]) => name })],
     (entries) => {
       const params = own(entries.map(([name, values]) => [name, [...values]]));
       // J = ½ Σ θ², so the gradient is θ itself.
@@ -40,5 +40,6 @@ describe('gradient keys', () => {
       }
       expect(outcome, `keys ${Object.keys(received).join(', ')}`).toBe('pass');
     },
+    { numRuns: 200 },
   );
 });

@@ -4,7 +4,7 @@
  * gradient θ) with exactly one thing made unusable. `make()` builds fresh objects every time, so a
  * case replays identically while fast-check shrinks.
  */
-import { fc } from '@fast-check/vitest';
+import fc from 'fast-check';
 import { Matrix } from 'ml-matrix';
 
 type Kind = 'matrix' | 'rows' | 'vector' | 'float64array' | 'float32array' | 'scalar';

@@ -1,9 +1,8 @@
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { checkGradients, GradcheckError } from '../../src/index.js';
 import { fingerprint } from './fingerprint.js';
 import { CATEGORIES, type MalformedCall } from './malformed-calls.js';
-import { runs } from './runs.js';
+import { fc, property } from './property.js';
 
 /** What one malformed call did, as comparable data: the kind of exception, whether its message names the problem, whether params survived. */
 function attempt(call: MalformedCall) {
@@ -17,12 +16,19 @@ function attempt(call: MalformedCall) {
     thrown = error;
   }
   const message = thrown instanceof Error ? thrown.message : undefined;
+  const shown = (value: unknown) => {
+    try {
+      return String(value);
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  };
   return {
     outcome: returned
       ? 'returned a report'
       : thrown instanceof GradcheckError
         ? 'GradcheckError'
-        : `threw ${thrown instanceof Error ? `a ${thrown.constructor.name}` : String(typeof thrown)}: ${message ?? String(thrown)}`,
+        : `threw ${thrown instanceof Error ? `a ${thrown.constructor.name}` : typeof thrown}: ${message ?? shown(thrown)}`,
     namesTheProblem:
       typeof message === 'string' &&
       message.trim().length > 0 &&
@@ -34,7 +40,7 @@ function attempt(call: MalformedCall) {
 
 const expected = { outcome: 'GradcheckError', namesTheProblem: true, paramsUnchanged: true };
 
-/** The four categories the brief names run 250 times each; the edge categories 100 times each. */
+/** The four main categories run 250 times each, the edge categories 100 times each (× 20 when soaking). */
 const RUNS: Record<keyof typeof CATEGORIES, number> = {
   forward: 250,
   params: 250,
@@ -48,12 +54,11 @@ const RUNS: Record<keyof typeof CATEGORIES, number> = {
 
 describe('malformed calls to checkGradients: always a GradcheckError naming the problem, never a report or another exception', () => {
   for (const [category, cases] of Object.entries(CATEGORIES) as [keyof typeof CATEGORIES, (typeof CATEGORIES)[keyof typeof CATEGORIES]][]) {
-    test.prop([cases], { numRuns: runs(RUNS[category]) })(`${category}`, (c) => {
+    property(`${category}`, [cases], (c) => {
       const result = attempt(c.make());
       expect(result, `${c.label}\nmessage: ${result.message}`).toMatchObject(expected);
-    });
+    }, { numRuns: RUNS[category] });
   }
-
 });
 
 /** The distance from θ to the next double away from 0. */
@@ -67,9 +72,7 @@ const ulp = (theta: number) => {
 describe('an options.epsilon too small to move the parameters measures nothing', () => {
   // Entries with |θ| ≥ 0.25 and a step ε < ulp(θ)/2: θ + ε and θ − ε both round to θ, so no forward call sees a change.
   const theta = fc.oneof(fc.double({ min: 0.25, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: -0.25, noNaN: true }));
-  test.prop([fc.array(theta, { minLength: 1, maxLength: 4 }), fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 10, noNaN: true })], {
-    numRuns: runs(100),
-  })('a wrong gradient is never a pass: a GradcheckError naming epsilon, or a failing report', (thetas, fraction, factor) => {
+  property('a wrong gradient is never a pass: a GradcheckError naming epsilon, or a failing report', [fc.array(theta, { minLength: 1, maxLength: 4 }), fc.double({ min: Number.MIN_VALUE, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 10, noNaN: true })], (thetas, fraction, factor) => {
     const epsilon = Math.max(Number.MIN_VALUE, (fraction * Math.min(...thetas.map(ulp))) / 4);
     fc.pre(thetas.every((t) => t + epsilon === t && t - epsilon === t));
     // J = ½ Σ θ²: the gradient is θ, and (1 + factor)·θ + 1 is wrong on every entry.
@@ -83,5 +86,5 @@ describe('an options.epsilon too small to move the parameters measures nothing',
       outcome = error instanceof GradcheckError && /epsilon/i.test(error.message) ? 'GradcheckError naming epsilon' : `${(error as Error).name}: ${(error as Error).message}`;
     }
     expect(['fail', 'GradcheckError naming epsilon'], `epsilon ${epsilon}, θ = ${thetas.join(', ')}`).toContain(outcome);
-  });
+  }, { numRuns: 100 });
 });

@@ -1,8 +1,8 @@
 import { stripVTControlCharacters } from 'node:util';
-import { fc, test } from '@fast-check/vitest';
+import type fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { CATEGORIES, type MalformedCall } from './malformed-calls.js';
-import { runs } from './runs.js';
+import { property } from './property.js';
 
 /** The matcher as Vitest's `expect` exposes it, called with whatever the malformed call holds. */
 type Loose = { toHaveCorrectGradients(forward: unknown, params: unknown, x?: unknown, y?: unknown, options?: unknown): void };
@@ -27,11 +27,11 @@ function assertionOutcome(call: MalformedCall, negated: boolean) {
  */
 describe('malformed calls through expect(received).toHaveCorrectGradients and .not: always a matcher error', () => {
   for (const [category, cases] of Object.entries(CATEGORIES) as [keyof typeof CATEGORIES, fc.Arbitrary<{ label: string; make(): MalformedCall }>][]) {
-    test.prop([cases], { numRuns: runs(15) })(`${category}`, (c) => {
+    property(`${category}`, [cases], (c) => {
       expect({ matcher: assertionOutcome(c.make(), false), not: assertionOutcome(c.make(), true) }, c.label).toEqual({
         matcher: { outcome: 'matcher error' },
         not: { outcome: 'matcher error' },
       });
-    });
+    }, { numRuns: 15 });
   }
 });

@@ -1,10 +1,9 @@
-import { fc, test } from '@fast-check/vitest';
 import { Matrix } from 'ml-matrix';
 import { describe, expect } from 'vitest';
 import { checkGradients, RELATIVE_STEP } from '../../src/index.js';
 import { buildNetwork, type Gradients, type Params } from './models/network.js';
 import { describeSpec, networkSpec } from './models/network-arbitrary.js';
-import { runs, timeout } from './runs.js';
+import { fc, property } from './property.js';
 
 /** Every number of every parameter, bit for bit (Object.is), as one array. */
 function snapshot(params: Params): number[] {
@@ -57,18 +56,20 @@ function stencilAgrees(cost: (p: Params) => number, params: Params, gradients: G
 }
 
 describe('smooth models (affine, tanh, sigmoid, softmax, log-sum-exp, squared loss, cross-entropy, L2)', () => {
-  test.prop([networkSpec], { numRuns: runs(100) })(
+  property(
     'the models’ hand-derived gradients agree with a 5-point stencil (a check of the test models themselves)',
+    [networkSpec],
     (spec) => {
       const c = buildNetwork(spec);
       const cost = (p: Params) => c.cost(p, c.x, c.y);
       expect(stencilAgrees(cost, c.params, c.gradients(c.params, c.x, c.y), c.names), describeSpec(spec)).toBeUndefined();
     },
-    timeout(20_000),
+    { numRuns: 100 },
   );
 
-  test.prop([networkSpec, fc.boolean()], { numRuns: runs(500) })(
+  property(
     'A: exact gradients pass with default options, and the parameters are bit-identical afterwards',
+    [networkSpec, fc.boolean()],
     (spec, asFunction) => {
       const c = buildNetwork(spec);
       const before = snapshot(c.params);
@@ -78,10 +79,11 @@ describe('smooth models (affine, tanh, sigmoid, softmax, log-sum-exp, squared lo
       expect({ pass: report.pass, failing }, describeSpec(spec)).toEqual({ pass: true, failing: [] });
       expect(sameBits(snapshot(c.params), before)).toBe(true);
     },
-    timeout(60_000),
+    { numRuns: 500 },
   );
 
-  test.prop(
+  property(
+    'B: one entry of one gradient off by a factor 1 + r (|r| in [1e-4, 1e-1]) fails, naming exactly that entry',
     [
       networkSpec,
       fc.nat(),
@@ -89,9 +91,6 @@ describe('smooth models (affine, tanh, sigmoid, softmax, log-sum-exp, squared lo
       fc.boolean(),
       fc.nat(3).map((n) => n === 0),
     ],
-    { numRuns: runs(500) },
-  )(
-    'B: one entry of one gradient off by a factor 1 + r (|r| in [1e-4, 1e-1]) fails, naming exactly that entry',
     (spec, pick, magnitude, negative, smallest) => {
       const c = buildNetwork(spec);
       const gradients = c.gradients(c.params, c.x, c.y);
@@ -127,6 +126,6 @@ describe('smooth models (affine, tanh, sigmoid, softmax, log-sum-exp, squared lo
         `${describeSpec(spec)}; ${entry.label(name)} = ${exact} × (1 + ${r}), J = ${J}`,
       ).toEqual({ pass: false, failing: [entry.label(name)] });
     },
-    timeout(60_000),
+    { numRuns: 500 },
   );
 });

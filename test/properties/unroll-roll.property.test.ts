@@ -1,9 +1,8 @@
-import { fc, test } from '@fast-check/vitest';
 import { Matrix } from 'ml-matrix';
 import { describe, expect } from 'vitest';
 import { type FlatLayout, type NumericKind, roll, unroll } from '../../src/index.js';
 import { bitsOf } from './fingerprint.js';
-import { runs } from './runs.js';
+import { fc, property } from './property.js';
 
 /** Finite doubles, with -0, subnormals, tiny and huge magnitudes well represented. */
 const finiteDouble = fc.oneof(
@@ -112,8 +111,9 @@ function expectLayout(layout: FlatLayout, expected: ReturnType<typeof layoutOf>)
 }
 
 describe('unroll / roll', () => {
-  test.prop([record], { numRuns: runs(500) })(
+  property(
     'round-trips any record of parameter kinds bit for bit, row-major in record order, leaving the originals untouched',
+    [record],
     (entries) => {
       const params = toRecord(entries);
       const before = layoutOf(params);
@@ -138,9 +138,10 @@ describe('unroll / roll', () => {
       vector.fill(7);
       expect(layoutOf(params)).toEqual(before);
     },
+    { numRuns: 500 },
   );
 
-  test.prop([finiteDouble], { numRuns: runs(200) })('round-trips one bare number bit for bit', (theta) => {
+  property('round-trips one bare number bit for bit', [finiteDouble], (theta) => {
     const { vector, layout } = unroll(theta);
     expect(Array.from(vector, bitsOf)).toEqual([bitsOf(theta)]);
     expect(layout.bare).toBe(true);
@@ -148,5 +149,5 @@ describe('unroll / roll', () => {
     const back = roll(vector, layout);
     expect(typeof back).toBe('number');
     expect(bitsOf(back as number)).toBe(bitsOf(theta));
-  });
+  }, { numRuns: 200 });
 });

@@ -1,4 +1,4 @@
-import { fc } from '@fast-check/vitest';
+import fc from 'fast-check';
 import type { Activation, Head, Kind, LayerSpec, NetworkSpec, Returns } from './network.js';
 
 const activations: readonly Activation[] = ['identity', 'tanh', 'sigmoid', 'softmax'];
