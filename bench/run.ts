@@ -52,48 +52,92 @@ function network({ dims, m }: Net, seed = 1) {
   return { parameters, x, y, gradients };
 }
 
-/** Median seconds of one call, over enough calls to last ~0.5 s (at least 5). */
+/**
+ * Median seconds of one call, timed in batches of calls lasting ≥ 1 ms each (a single call of the
+ * smallest net takes ~2 µs, too close to the timer's own cost), over ~0.5 s.
+ */
 function medianSeconds(call: () => void): number {
+  let batch = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < batch; i++) call();
+    if (performance.now() - t >= 1) break;
+    batch *= 2;
+  }
   const times: number[] = [];
   const start = performance.now();
-  while (times.length < 5 || (performance.now() - start < 500 && times.length < 2000)) {
+  while (times.length < 5 || (performance.now() - start < 500 && times.length < 500)) {
     const t = performance.now();
-    call();
-    times.push((performance.now() - t) / 1000);
+    for (let i = 0; i < batch; i++) call();
+    times.push((performance.now() - t) / 1000 / batch);
   }
   return times.sort((a, b) => a - b)[times.length >> 1] as number;
 }
 
-interface Timed {
+/** Rounds of interleaved runs: every method runs once per round, so drift on a shared machine hits them all alike. */
+const MIN_ROUNDS = 5;
+const MAX_ROUNDS = 21;
+/** Seconds of rounds to aim for per network (at least MIN_ROUNDS rounds). */
+const ROUNDS_SECONDS = 4;
+
+/** One timed run of a method: its time for all P entries (extrapolated from a slice when marked so). */
+interface Run {
   seconds: number;
   forwards: number;
   extrapolated: boolean;
-  report: GradientReport;
+  report?: GradientReport;
 }
 
-/** Repeats for a quick check (like the Python side's): JIT warm-up and noise wash out in the median. */
-const MAX_REPEATS = 21;
+/** Entries per tensor to time when 2P forwards would exceed SLICE_SECONDS. */
+function sliceFor(forwardSeconds: number, P: number): number | undefined {
+  return 2 * P * forwardSeconds > SLICE_SECONDS ? Math.max(1, Math.floor(SLICE_SECONDS / (2 * forwardSeconds * 6))) : undefined;
+}
+
+/** A check, once; a full check over a slice when it would take too long, scaled to all P entries. */
+function checkRun(net: ReturnType<typeof network>, options: CheckOptions, slice: number | undefined, P: number): Run {
+  const { parameters, x, y, gradients } = net;
+  const sliced = options.mode === 'full' ? slice : undefined;
+  const start = performance.now();
+  const report = checkGradients(gradients, forwardPropagationN, parameters, x, y, sliced ? { ...options, sample: sliced } : options);
+  const seconds = (performance.now() - start) / 1000;
+  if (!sliced) return { seconds, forwards: report.evaluations, extrapolated: false, report };
+  return { seconds: (seconds / report.checkedEntries) * P, forwards: 2 * P + 2, extrapolated: true, report };
+}
 
 /**
- * Times a check, as the median of repeated runs while they fit in about a second; when its 2P
- * forwards would exceed SLICE_SECONDS, times a per-tensor sample and scales to all entries.
+ * The floor measured as a whole, once: 2P forwards, each entry moved ±h in place with no checker
+ * around them. Unlike 2P × the median forward, it includes the garbage collection the forwards cause.
  */
-function timeCheck(net: ReturnType<typeof network>, options: CheckOptions, forwardSeconds: number, P: number): Timed {
-  const { parameters, x, y, gradients } = net;
-  const full = options.mode === 'full';
-  const slice = full && 2 * P * forwardSeconds > SLICE_SECONDS ? Math.max(1, Math.floor(SLICE_SECONDS / (2 * forwardSeconds * 6))) : undefined;
-  const run = () => {
-    const start = performance.now();
-    const report = checkGradients(gradients, forwardPropagationN, parameters, x, y, slice ? { ...options, sample: slice } : options);
-    return { report, seconds: (performance.now() - start) / 1000 };
-  };
-  const first = run();
-  const repeats = Math.min(MAX_REPEATS, Math.floor(1 / first.seconds));
-  const times = [first.seconds, ...Array.from({ length: repeats }, () => run().seconds)].sort((a, b) => a - b);
-  const seconds = times[times.length >> 1] as number;
-  const { report } = first;
-  if (!slice) return { seconds, forwards: report.evaluations, extrapolated: false, report };
-  return { seconds: (seconds / report.checkedEntries) * P, forwards: 2 * P + 2, extrapolated: true, report };
+function bareRun(net: ReturnType<typeof network>, slice: number | undefined, P: number): Run {
+  const { parameters, x, y } = net;
+  const rows = Object.values(parameters).flatMap((p) => (p as unknown as { data: Float64Array[] }).data);
+  const entries = rows.flatMap((row) => Array.from(row, (_, j) => ({ row, j })));
+  const chosen = slice === undefined ? entries : entries.filter((_, i) => i % Math.ceil(P / (6 * slice)) === 0);
+  const start = performance.now();
+  for (const { row, j } of chosen) {
+    const original = row[j] as number;
+    row[j] = original + 1e-5;
+    forwardPropagationN(parameters, x, y);
+    row[j] = original - 1e-5;
+    forwardPropagationN(parameters, x, y);
+    row[j] = original;
+  }
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds: (seconds / chosen.length) * P, forwards: 2 * P, extrapolated: chosen.length < P };
+}
+
+/** Runs every method in interleaved rounds and keeps, for each, the run with the median time. */
+function interleaved(methods: Record<string, () => Run>): Record<string, Run> {
+  const runs: Record<string, Run[]> = Object.fromEntries(Object.keys(methods).map((name) => [name, []]));
+  const start = performance.now();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (round >= MIN_ROUNDS && performance.now() - start > ROUNDS_SECONDS * 1000) break;
+    for (const [name, method] of Object.entries(methods)) runs[name]?.push(method());
+    if (round === 0 && performance.now() - start > ROUNDS_SECONDS * 1000) break; // slow nets: one round is all there is time for
+  }
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [name, [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1] as Run]),
+  );
 }
 
 /** Heap growth while the check runs (after a collection when node runs with --expose-gc), in MB. */
@@ -158,10 +202,14 @@ function main(): void {
     const T = 6;
     const forward = medianSeconds(() => forwardPropagationN(net.parameters, net.x, net.y));
     const floor = 2 * P * forward;
-    const full = timeCheck(net, { mode: 'full' }, forward, P);
-    const fast = timeCheck(net, { mode: 'fast' }, forward, P);
-    const auto = timeCheck(net, {}, forward, P);
-    const memory = heapMegabytes(() => timeCheck(net, full.extrapolated ? { mode: 'fast' } : { mode: 'full' }, forward, P));
+    const slice = sliceFor(forward, P);
+    const { bare, full, fast, auto } = interleaved({
+      bare: () => bareRun(net, slice, P),
+      full: () => checkRun(net, { mode: 'full' }, slice, P),
+      fast: () => checkRun(net, { mode: 'fast' }, slice, P),
+      auto: () => checkRun(net, {}, slice, P),
+    }) as Record<'bare' | 'full' | 'fast' | 'auto', Run>;
+    const memory = heapMegabytes(() => checkRun(net, {}, slice, P));
     const py = runPython(interpreter, spec);
 
     console.log(`${spec.name} = [${spec.dims.join(',')}], m = ${spec.m}: P = ${P}, T = ${T}; one forward: ${fmt(forward)} (ml-matrix)` +
@@ -169,9 +217,10 @@ function main(): void {
       (typeof py === 'object' && py.torch_forward_seconds ? `, ${fmt(py.torch_forward_seconds)} (torch)` : ''));
     const rows = [
       ['method', 'forwards', 'time', '÷ own floor (2P × own forward)', 'time ÷ gradcheck full'],
+      ['bare loop: 2P forwards, no checker', String(2 * P), fmt(bare.seconds) + star(bare), ratio(bare.seconds, floor), ratio(bare.seconds, full.seconds)],
       ['gradcheck full', String(full.forwards), fmt(full.seconds) + star(full), ratio(full.seconds, floor), '1.00×'],
       ['gradcheck fast', String(fast.forwards), fmt(fast.seconds), ratio(fast.seconds, floor), ratio(fast.seconds, full.seconds)],
-      [`gradcheck default (${auto.report.mode})`, String(auto.forwards), fmt(auto.seconds), ratio(auto.seconds, floor), ratio(auto.seconds, full.seconds)],
+      [`gradcheck default (${auto.report?.mode})`, String(auto.forwards), fmt(auto.seconds), ratio(auto.seconds, floor), ratio(auto.seconds, full.seconds)],
     ];
     if (typeof py === 'object') {
       const pyFloor = (f: number | undefined) => (f ? 2 * P * f : Number.NaN);
@@ -187,7 +236,8 @@ function main(): void {
       rows.push([`python columns skipped: ${py}`, '', '', '', '']);
     }
     console.log(table(rows));
-    console.log(`peak extra heap during a check: ${memory.toFixed(1)} MB; default check: ${auto.report.checkedEntries} of ${P} entries one by one, pass = ${auto.report.pass}\n`);
+    console.log(`harness overhead, gradcheck full ÷ bare loop: ${ratio(full.seconds, bare.seconds)}`);
+    console.log(`peak extra heap during a check: ${memory.toFixed(1)} MB; default check: ${auto.report?.checkedEntries} of ${P} entries one by one, pass = ${auto.report?.pass}\n`);
   }
 }
 
