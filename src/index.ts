@@ -9,14 +9,15 @@ export type { NumericKind } from './parameters/numeric-view.js';
 export { numericalGradient } from './perturbation/numerical-gradient.js';
 export { RELATIVE_STEP } from './perturbation/step.js';
 export { checkGradients } from './report/check-gradients.js';
-export type { EntryReport, GradientReport, ParameterReport, ResolvedOptions } from './report/report.js';
+export type { Diagnosis, DiagnosisPattern } from './diagnosis/diagnosis.js';
+export type { DirectionalReport, EntryReport, GradientReport, ParameterReport, ResolvedOptions } from './report/report.js';
 export type {
+  CheckMode,
   CheckOptions,
   Forward,
   ForwardResult,
   GradientMatchers,
   Gradients,
-  GradientValue,
   ParameterValue,
   Params,
 } from './types.js';

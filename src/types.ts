@@ -21,9 +21,6 @@ export type ForwardResult = number | readonly [number, ...unknown[]] | { readonl
 /** The user's cost function, called with the parameters in the kinds they were passed. */
 export type Forward<P = any, X = any, Y = any> = (params: P, x: X, y: Y) => ForwardResult;
 
-/** A gradient for one parameter, shaped like it. */
-export type GradientValue = ParameterValue | ArrayLike<number> | ArrayLike<ArrayLike<number>>;
-
 /**
  * The analytic gradients: keyed by parameter name or by `d` + name (`dW1`; other keys
  * such as `dZ1` are ignored), a bare number for a bare-number parameter, or a
