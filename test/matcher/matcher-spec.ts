@@ -1,30 +1,12 @@
 import { stripVTControlCharacters } from 'node:util';
-import {
-  backward1d,
-  backwardPropagationN,
-  buggyBackwardPropagationN,
-  forward1d,
-  forwardPropagationN,
-  gradientCheckNTestCase,
-} from '../../examples/notebook/network.js';
+import { backward1d, backwardPropagationN, forward1d, forwardPropagationN } from '../../examples/notebook/network.js';
+import { notebookCase as notebook } from '../models/notebook-case.js';
 
 /** What both runners' test APIs offer; the same spec then runs under Vitest and under Jest. */
 interface RunnerApi {
   describe: (name: string, body: () => void) => void;
   it: (name: string, body: () => void) => void;
   expect: any;
-}
-
-function notebook() {
-  const { x, y, parameters } = gradientCheckNTestCase();
-  const [, cache] = forwardPropagationN(parameters, x, y);
-  return {
-    x,
-    y,
-    parameters,
-    correct: backwardPropagationN(x, y, cache),
-    buggy: buggyBackwardPropagationN(x, y, cache),
-  };
 }
 
 /** The message a failing assertion throws, as a person reads it with colours off. */

@@ -2,6 +2,7 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { backwardPropagationN, forwardPropagationN, gradientCheckNTestCase } from '../../examples/notebook/network.js';
 import { checkGradients } from '../../src/index.js';
+import { failingLabels } from '../models/notebook-case.js';
 
 /** The notebook network with b1 moved so that hidden unit i's pre-activation on example i mod 3 sits `offsets[i]` from 0. */
 function reluAtKinks(offsets: readonly number[]) {
@@ -12,8 +13,6 @@ function reluAtKinks(offsets: readonly number[]) {
   return { x, y, parameters, gradients: backwardPropagationN(x, y, cache) };
 }
 
-const failingLabels = (report: ReturnType<typeof checkGradients>) =>
-  report.parameters.flatMap((p) => p.worst.filter((e) => !e.pass).map((e) => e.label));
 
 describe('kinks: ReLU pre-activations within 1e-8 of zero', () => {
   const offsetSets = [

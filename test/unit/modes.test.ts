@@ -1,23 +1,11 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import {
-  backwardPropagationN,
-  buggyBackwardPropagationN,
-  forwardPropagationN,
-  gradientCheckNTestCase,
-} from '../../examples/notebook/network.js';
+import { forwardPropagationN } from '../../examples/notebook/network.js';
 import { checkGradients, formatReport } from '../../src/index.js';
+import { failingLabels, notebookCase as notebook } from '../models/notebook-case.js';
 import { randomMatrix, seededRandom } from '../models/random.js';
 import { smoothCase, smoothCost, smoothGradients } from '../models/smooth-network.js';
 
-function notebook() {
-  const { x, y, parameters } = gradientCheckNTestCase();
-  const [, cache] = forwardPropagationN(parameters, x, y);
-  return { x, y, parameters, correct: backwardPropagationN(x, y, cache), buggy: buggyBackwardPropagationN(x, y, cache) };
-}
-
-const failingLabels = (report: ReturnType<typeof checkGradients>) =>
-  report.parameters.flatMap((p) => p.worst.filter((e) => !e.pass).map((e) => e.label));
 
 /** A 100,000-parameter least-squares model, cheap to evaluate: J = ½‖W·x − t‖² / n, dJ/dW = (W·x − t)·xᵀ / n. */
 function wideModel(seed: number) {
