@@ -1,7 +1,6 @@
 import { diagnose } from '../diagnosis/diagnose.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
-import { stepFor } from '../perturbation/step.js';
 import type { DirectionalReport, EntryReport, ParameterReport } from '../report/report.js';
 import type { Judgement } from './judge-entry.js';
 import { relativeDifference } from './relative-difference.js';
@@ -12,8 +11,8 @@ export const WORST_ENTRIES = 10;
 /** How many a passing parameter's report keeps: the closest calls, for `.not` and for the curious. */
 export const CLOSEST_ENTRIES = 3;
 
-/** Judges entry k of a slot at step h; `tolerance` overrides the relative tolerance for this call. */
-export type Judge = (slot: ParameterSlot, k: number, h: number, analytic: number, tolerance?: number) => Judgement;
+/** Judges entry k of a slot; `tolerance` overrides the relative tolerance for this call. */
+export type Judge = (slot: ParameterSlot, k: number, analytic: number, tolerance?: number) => Judgement;
 
 /** What to check in one parameter: which entries one by one (all when omitted), and a directional verdict already made. */
 export interface Coverage {
@@ -30,7 +29,6 @@ export function compareParameter(
   slot: ParameterSlot,
   analytic: Float64Array,
   judge: Judge,
-  epsilon: number | undefined,
   batchSize: number | undefined,
   { indices, directional }: Coverage = {},
 ): ParameterReport {
@@ -49,7 +47,7 @@ export function compareParameter(
   let maxAbsError = 0;
   for (const k of checked) {
     const a = analytic[k] as number;
-    const verdict = judge(slot, k, stepFor(slot.get(k), epsilon), a);
+    const verdict = judge(slot, k, a);
     numeric[k] = verdict.central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;

@@ -1,6 +1,5 @@
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { direction } from '../perturbation/direction.js';
-import { stepFor } from '../perturbation/step.js';
 import type { DirectionalReport } from '../report/report.js';
 import type { Judge } from './compare-parameter.js';
 
@@ -19,11 +18,10 @@ export function judgeDirection(
   indices: readonly number[],
   analytic: Float64Array,
   random: () => number,
-  epsilon: number | undefined,
   tolerance: number,
 ): DirectionalReport {
   const { slot: along, project } = direction(slot, indices, random);
   const predicted = project(analytic);
-  const { numeric, allowed, pass } = judge(along, 0, stepFor(0, epsilon), predicted, tolerance / Math.sqrt(indices.length));
+  const { numeric, allowed, pass } = judge(along, 0, predicted, tolerance / Math.sqrt(indices.length));
   return { analytic: predicted, numeric, allowed, pass };
 }

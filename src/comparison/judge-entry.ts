@@ -23,6 +23,12 @@ export interface Judgement {
 
 type Measure = (slot: ParameterSlot, k: number, h: number) => Difference;
 
+/** The cost's rounding noise σ, measured the first time it is asked for. */
+export type CostNoise = () => number;
+
+/** The step for entry k of a slot, given the cost's noise σ known so far. */
+export type StepRule = (slot: ParameterSlot, k: number, sigma: number) => number;
+
 /**
  * 8 × the rounding budget: a gap between the one-sided slopes, or a change of the central
  * difference with the step, smaller than this could be rounding noise rather than a kink.
@@ -49,21 +55,13 @@ const nearest = (value: number, ...candidates: number[]) =>
 const richardson = (atS: number, at4S: number) => (REFINEMENT_RATIO ** 2 * atS - at4S) / (REFINEMENT_RATIO ** 2 - 1);
 
 /**
- * Judges entries one at a time. `costNoise` gives the cost's measured rounding noise (σ, in units of J),
- * asked for only when an entry needs more than step 1, so a clean check costs 2P + 2 forwards.
+ * Judges entries one at a time. `noise` gives the cost's measured rounding noise (σ, in units of J),
+ * measured only when an entry needs more than step 1, so a clean check costs 2P + 2 forwards.
  * 1. The central difference at h (two forwards), allowing `tolerance` relative plus its rounding noise.
- * 2. Only if that fails: Richardson's estimate from steps 4h and 16h (noise 4× lower, truncation
- *    O(h⁴)), with the disagreement between the (h, 4h) and (4h, 16h) estimates as its error bar,
- *    so rounding and curvature never pass for a bug while a real error, the same at every step, fails.
- * 3. Only if that fails too: is the entry at a kink? Either its left and right slopes jump by more
- *    than curvature explains, or the central difference changes at the smaller step h/4. At a kink
- *    it passes when the analytic value matches the central difference at h/4 (which no longer
- *    straddles a kink further than h/4 away), or one of the one-sided derivatives (extrapolated
- *    from the slopes at h and 4h: the derivative on θ's side of a kink close by), or their midpoint
- *    (the subgradient sign(0) = 0 of |w| at w = 0, a tie split evenly). Any other value between
- *    the slopes fails: at a kink a hair away from θ, backprop gives the derivative of θ's side.
+ * 2. Only if that fails, `refine`: from h, or for a cost computed in float32 (its measured noise
+ *    past FLOAT32_NOISE) from the larger step `stepOf` gives for that noise, where it weighs less.
  */
-export function judgeEntries(measure: Measure, tolerance: number, costNoise: () => number) {
+export function judgeEntries(measure: Measure, tolerance: number, noise: CostNoise, stepOf: StepRule) {
   const out: Judgement = { central: 0, numeric: 0, allowed: 0, pass: true, refined: false, kink: false, left: 0, right: 0 };
   let relative = tolerance;
   const settle = (analytic: number, numeric: number, errorBar: number) => {
@@ -73,50 +71,66 @@ export function judgeEntries(measure: Measure, tolerance: number, costNoise: () 
     return out.pass;
   };
 
-  return function judge(slot: ParameterSlot, k: number, h: number, analytic: number, entryTolerance = tolerance): Judgement {
-    relative = entryTolerance;
-    const { central, left, right, costMagnitude } = measure(slot, k, h);
-    const noise = roundingNoise(costMagnitude, h);
-    out.central = central;
-    out.left = left;
-    out.right = right;
-    out.refined = false;
-    out.kink = false;
-    if (settle(analytic, central, noise)) return out;
+  /**
+   * Judges at steps around `base`, given the central difference `near` measured there:
+   * a. Richardson's estimate from 4·base and 16·base (noise 4× lower, truncation O(base⁴)), with the
+   *    disagreement between the (base, 4·base) and (4·base, 16·base) estimates as its error bar, so
+   *    rounding and curvature never pass for a bug while a real error, the same at every step, fails.
+   * b. Only if that fails: is the entry at a kink? Either its left and right slopes jump by more
+   *    than curvature explains, or the central difference changes at base/4. At a kink it passes
+   *    when the analytic value matches the central difference at base/4 (which no longer straddles
+   *    a kink further away), or one of the one-sided derivatives (extrapolated from the slopes at
+   *    base and 4·base: the derivative on θ's side of a kink close by), or their midpoint (the
+   *    subgradient sign(0) = 0 of |w| at w = 0, a tie split evenly). Any other value between the
+   *    slopes fails: at a kink a hair away from θ, backprop gives the derivative of θ's side.
+   */
+  const refine = (slot: ParameterSlot, k: number, analytic: number, base: number, near: Difference, sigma: number) => {
+    const wide = { ...measure(slot, k, REFINEMENT_RATIO * base) };
+    const atWidest = measure(slot, k, REFINEMENT_RATIO ** 2 * base).central;
+    const fine = richardson(near.central, wide.central);
+    const coarse = richardson(wide.central, atWidest);
+    const smoothErrorBar = Math.abs(fine - coarse) + roundingNoise(wide.costMagnitude, REFINEMENT_RATIO * base, sigma);
+    if (settle(analytic, coarse, smoothErrorBar)) return true;
 
-    out.refined = true;
-    const sigma = costNoise();
-    const wide = measure(slot, k, REFINEMENT_RATIO * h);
-    const { central: atWide, left: leftWide, right: rightWide } = wide;
-    const wideNoise = roundingNoise(wide.costMagnitude, REFINEMENT_RATIO * h, sigma);
-    const atWidest = measure(slot, k, REFINEMENT_RATIO ** 2 * h).central;
-    const fine = richardson(central, atWide);
-    const coarse = richardson(atWide, atWidest);
-    const smoothErrorBar = Math.abs(fine - coarse) + wideNoise;
-    if (settle(analytic, coarse, smoothErrorBar)) return out;
-
-    const narrow = measure(slot, k, h / REFINEMENT_RATIO);
+    const narrowStep = base / REFINEMENT_RATIO;
+    const narrow = measure(slot, k, narrowStep);
     const atNarrow = narrow.central;
-    const narrowNoise = roundingNoise(narrow.costMagnitude, h / REFINEMENT_RATIO, sigma);
-    const measuredNoise = roundingNoise(costMagnitude, h, sigma);
-    const gap = right - left;
+    const narrowNoise = roundingNoise(narrow.costMagnitude, narrowStep, sigma);
+    const nearNoise = roundingNoise(near.costMagnitude, base, sigma);
+    const gap = near.right - near.left;
     const slopesJump =
-      Math.abs(gap) > KINK_NOISE * measuredNoise && Math.abs(gap - (rightWide - leftWide) / REFINEMENT_RATIO) > KINK_SHARE * Math.abs(gap);
+      Math.abs(gap) > KINK_NOISE * nearNoise && Math.abs(gap - (wide.right - wide.left) / REFINEMENT_RATIO) > KINK_SHARE * Math.abs(gap);
     const stepJump =
-      Math.abs(central - atNarrow) >
-      KINK_NOISE * narrowNoise + relative * Math.max(Math.abs(central), Math.abs(atNarrow));
-    if (!slopesJump && !stepJump) {
-      settle(analytic, coarse, smoothErrorBar);
-      return out;
-    }
+      Math.abs(near.central - atNarrow) > KINK_NOISE * narrowNoise + relative * Math.max(Math.abs(near.central), Math.abs(atNarrow));
+    if (!slopesJump && !stepJump) return settle(analytic, coarse, smoothErrorBar);
 
     out.kink = true;
-    if (settle(analytic, atNarrow, narrowNoise)) return out;
-    // Each one-sided slope is off its one-sided derivative by ~h·f''/2; extrapolating with the slope at 4h cancels that.
-    const leftLimit = oneSided(left, leftWide);
-    const rightLimit = oneSided(right, rightWide);
+    if (settle(analytic, atNarrow, narrowNoise)) return true;
+    const leftLimit = oneSided(near.left, wide.left);
+    const rightLimit = oneSided(near.right, wide.right);
     const midpoint = (leftLimit + rightLimit) / 2;
-    settle(analytic, nearest(analytic, leftLimit, rightLimit, midpoint), ONE_SIDED_NOISE * measuredNoise);
+    return settle(analytic, nearest(analytic, leftLimit, rightLimit, midpoint), ONE_SIDED_NOISE * nearNoise);
+  };
+
+  return function judge(slot: ParameterSlot, k: number, analytic: number, entryTolerance = tolerance): Judgement {
+    relative = entryTolerance;
+    // The first step is never widened for noise (a wider step crosses more kinks in ReLU networks),
+    // and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
+    // the measured noise comes in with an error bar of its own.
+    const h = stepOf(slot, k, 0);
+    const first = { ...measure(slot, k, h) };
+    out.central = first.central;
+    out.left = first.left;
+    out.right = first.right;
+    out.refined = false;
+    out.kink = false;
+    if (settle(analytic, first.central, roundingNoise(first.costMagnitude, h))) return out;
+
+    out.refined = true;
+    const sigma = noise();
+    // A cost computed in float32 is refined from the larger step its measured noise calls for.
+    const base = Math.max(h, stepOf(slot, k, sigma));
+    refine(slot, k, analytic, base, base === h ? first : { ...measure(slot, k, base) }, sigma);
     return out;
   };
 }

@@ -1,13 +1,15 @@
-import type { ParameterSet } from '../parameters/parameter-set.js';
+import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
 import type { CostEvaluator } from './cost-evaluator.js';
 import { seededRandom } from './seeded-random.js';
 
 /**
- * 2⁻³⁰ ≈ 9.3e-10 of each entry's magnitude: small enough that a smooth cost's third and higher
- * differences along the probe are far below rounding (≈ 1e-27 |J'''|), large enough that every
- * point rounds differently.
+ * Probe spacings, relative to each entry's magnitude, tried in turn until the cost moves along
+ * the probe: 2⁻³⁰ ≈ 9.3e-10 keeps a smooth cost's third and higher differences far below float64
+ * rounding (≈ 1e-27 |J'''|); 2⁻²⁰ and 2⁻¹² reach costs that only change in float32 steps
+ * (parameters or intermediates rounded to float32, whose resolution is 6e-8), where the smooth
+ * differences (≈ 1e-18 and 1e-11 |J'''|) still sit below that rounding.
  */
-export const NOISE_PROBE_STEP = 2 ** -30;
+export const NOISE_PROBE_STEPS = [2 ** -30, 2 ** -20, 2 ** -12] as const;
 
 /** Points on each side of θ along the probe: 8 forwards give differences up to the 8th order. */
 const PROBE_POINTS = 4;
@@ -18,17 +20,37 @@ const NOISE_ORDERS = [3, 4, 5, 6] as const;
 /**
  * The rounding noise of the cost near θ, as a standard deviation in units of J (Moré & Wild's
  * ECnoise): J along a random ±1 direction at tiny spacing, whose high-order differences are noise
- * alone. Perturbs every entry in place and restores each exactly. Costs 2 × PROBE_POINTS forwards.
+ * alone. Perturbs every entry in place and restores each exactly. Costs 2 × PROBE_POINTS forwards
+ * per spacing tried.
  */
 export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initialCost: number, seed: number): number {
   const random = seededRandom(seed);
   const entries = set.slots.flatMap((slot) =>
     Array.from({ length: slot.size }, (_, k) => {
       const original = slot.get(k);
-      const step = NOISE_PROBE_STEP * Math.max(Math.abs(original), 1) * (random() < 0.5 ? -1 : 1);
-      return { slot, k, original, step };
+      const direction = Math.max(Math.abs(original), 1) * (random() < 0.5 ? -1 : 1);
+      return { slot, k, original, direction };
     }),
   );
+  let sigma = 0;
+  for (const spacing of NOISE_PROBE_STEPS) {
+    const costs = probe(cost, entries, initialCost, spacing);
+    sigma = noiseOf(costs);
+    // A cost that did not move at most points along the probe hides its rounding: probe wider.
+    if (costs.filter((c) => c !== initialCost).length > PROBE_POINTS) break;
+  }
+  return sigma;
+}
+
+interface ProbeEntry {
+  readonly slot: ParameterSlot;
+  readonly k: number;
+  readonly original: number;
+  readonly direction: number;
+}
+
+/** J at θ + i·spacing·d for i = −PROBE_POINTS … PROBE_POINTS, restoring every entry exactly. */
+function probe(cost: CostEvaluator, entries: readonly ProbeEntry[], initialCost: number, spacing: number): number[] {
   const costs: number[] = [];
   try {
     for (let i = -PROBE_POINTS; i <= PROBE_POINTS; i++) {
@@ -36,12 +58,17 @@ export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initia
         costs.push(initialCost);
         continue;
       }
-      for (const { slot, k, original, step } of entries) slot.set(k, original + i * step);
+      for (const { slot, k, original, direction } of entries) slot.set(k, original + i * spacing * direction);
       costs.push(cost.evaluate());
     }
   } finally {
     for (const { slot, k, original } of entries) slot.set(k, original);
   }
+  return costs;
+}
+
+/** The median-ish of the σ estimates from the 3rd to 6th differences. */
+function noiseOf(costs: readonly number[]): number {
   const estimates = NOISE_ORDERS.map((order) => noiseFromDifferences(costs, order)).sort((a, b) => a - b);
   return ((estimates[1] as number) + (estimates[2] as number)) / 2;
 }

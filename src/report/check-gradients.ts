@@ -1,4 +1,4 @@
-import { judgeEntries } from '../comparison/judge-entry.js';
+import { type CostNoise, judgeEntries, type StepRule } from '../comparison/judge-entry.js';
 import { relativeDifference } from '../comparison/relative-difference.js';
 import { resolveOptions } from '../options.js';
 import { analyticGradients } from '../parameters/analytic-gradients.js';
@@ -10,6 +10,7 @@ import { estimateCostNoise } from '../perturbation/cost-noise.js';
 import { assertDeterministic } from '../perturbation/determinism.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
 import { seededRandom } from '../perturbation/seeded-random.js';
+import { noiseStep, stepFor } from '../perturbation/step.js';
 import { batchSize } from './batch-size.js';
 import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
 import type { GradientReport, ParameterReport } from './report.js';
@@ -39,14 +40,14 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const initialCost = cost.evaluate();
   assertUnchanged(before, 'forward');
   let sigma: number | undefined;
-  const costNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
+  const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
+  const stepOf: StepRule = (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.kind, noiseStep(known, initialCost));
   const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
   const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
   const context: CheckContext = {
     mode,
-    judge: judgeEntries(measure, resolved.tolerance, costNoise),
-    epsilon: resolved.epsilon,
+    judge: judgeEntries(measure, resolved.tolerance, noise, stepOf),
     tolerance: resolved.tolerance,
     batchSize: batchSize(x),
     random: seededRandom(resolved.seed),

@@ -19,7 +19,6 @@ const FORWARDS_PER_LEVEL = 8;
 export interface CheckContext {
   readonly mode: 'full' | 'fast';
   readonly judge: Judge;
-  readonly epsilon: number | undefined;
   /** The per-entry relative tolerance. */
   readonly tolerance: number;
   readonly batchSize: number | undefined;
@@ -37,15 +36,15 @@ export interface CheckContext {
  * bisection by directional checks, so the report still names the wrong entries.
  */
 export function checkParameter(slot: ParameterSlot, analytic: Float64Array, context: CheckContext): ParameterReport {
-  const { judge, epsilon, batchSize, random, sample } = context;
+  const { judge, batchSize, random, sample } = context;
   const compare = (indices: readonly number[] | undefined, directional?: ParameterReport['directional']) =>
-    compareParameter(slot, analytic, judge, epsilon, batchSize, { ...(indices && { indices }), ...(directional && { directional }) });
+    compareParameter(slot, analytic, judge, batchSize, { ...(indices && { indices }), ...(directional && { directional }) });
   const sampled = (count: number) => stratifiedSample(analytic, sampleSize(count, slot.size), random);
 
   if (context.mode === 'full') return compare(sample === undefined ? undefined : sampled(sample));
 
   const everything = Array.from({ length: slot.size }, (_, k) => k);
-  const directional = judgeDirection(judge, slot, everything, analytic, random, epsilon, context.tolerance);
+  const directional = judgeDirection(judge, slot, everything, analytic, random, context.tolerance);
   const chosen = sample === undefined ? [] : sampled(sample);
   if (directional.pass) return compare(chosen, directional);
 
@@ -55,7 +54,7 @@ export function checkParameter(slot: ParameterSlot, analytic: Float64Array, cont
   const limit = Math.max(context.budget, context.evaluations() + FORWARDS_PER_LEVEL * (Math.ceil(Math.log2(slot.size)) + 1));
   const suspects = drillDown(
     slot.size,
-    (block) => judgeDirection(judge, slot, block, analytic, random, epsilon, context.tolerance).pass,
+    (block) => judgeDirection(judge, slot, block, analytic, random, context.tolerance).pass,
     () => context.evaluations() < limit,
   );
   return compare([...new Set([...firstIndices, ...suspects])].sort((p, q) => p - q), directional);
