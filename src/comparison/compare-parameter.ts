@@ -124,10 +124,29 @@ const KINK = 8;
  */
 function worstOf(candidates: readonly number[], failed: (k: number) => boolean, error: (k: number) => number, allowed: Float64Array): number[] {
   const failing = candidates.filter(failed);
-  const byShare = (p: number, q: number) => error(q) / (allowed[q] as number) - error(p) / (allowed[p] as number);
-  if (failing.length === 0) return [...candidates].sort(byShare).slice(0, CLOSEST_ENTRIES);
+  const share = (k: number) => error(k) / (allowed[k] as number);
+  if (failing.length === 0) return largest(candidates, share, CLOSEST_ENTRIES);
   const passing = failing.length >= WORST_ENTRIES ? [] : candidates.filter((k) => !failed(k));
-  return [...failing.sort((p, q) => error(q) - error(p)), ...passing.sort(byShare)].slice(0, WORST_ENTRIES);
+  return [...largest(failing, error, WORST_ENTRIES), ...largest(passing, share, WORST_ENTRIES - failing.length)].slice(0, WORST_ENTRIES);
+}
+
+/** The `count` candidates with the largest `key`, largest first: one pass, no sort of them all. */
+function largest(candidates: readonly number[], key: (k: number) => number, count: number): number[] {
+  const kept: number[] = [];
+  const keys: number[] = [];
+  for (const k of candidates) {
+    const value = key(k);
+    if (kept.length === count && !(value > (keys[count - 1] as number))) continue;
+    let i = kept.length === count ? count - 1 : kept.length;
+    while (i > 0 && value > (keys[i - 1] as number)) {
+      kept[i] = kept[i - 1] as number;
+      keys[i] = keys[i - 1] as number;
+      i--;
+    }
+    kept[i] = k;
+    keys[i] = value;
+  }
+  return kept;
 }
 
 function pick(values: Float64Array, indices: readonly number[]): Float64Array {

@@ -118,19 +118,20 @@ export function judgeEntries(measure: Measure, tolerance: number, noise: CostNoi
     // and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
     // the measured noise comes in with an error bar of its own.
     const h = stepOf(slot, k, 0);
-    const first = { ...measure(slot, k, h) };
-    out.central = first.central;
-    out.left = first.left;
-    out.right = first.right;
+    const { central, left, right, costMagnitude } = measure(slot, k, h);
+    out.central = central;
+    out.left = left;
+    out.right = right;
     out.refined = false;
     out.kink = false;
-    if (settle(analytic, first.central, roundingNoise(first.costMagnitude, h))) return out;
+    if (settle(analytic, central, roundingNoise(costMagnitude, h))) return out;
 
     out.refined = true;
     const sigma = noise();
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(h, stepOf(slot, k, sigma));
-    refine(slot, k, analytic, base, base === h ? first : { ...measure(slot, k, base) }, sigma);
+    const near = base === h ? { central, left, right, costMagnitude } : { ...measure(slot, k, base) };
+    refine(slot, k, analytic, base, near, sigma);
     return out;
   };
 }
