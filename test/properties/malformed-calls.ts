@@ -229,18 +229,21 @@ export const forwardCases: fc.Arbitrary<MalformedCase> = fc.oneof(
   }),
   fc.tuple(baseSpec, fc.boolean(), pick(THROWN), fc.integer({ min: 0, max: 4 })).map(([base, d, [what, make], wanted]) => {
     const after = Math.min(wanted, 2 * entriesOf(base));
-    return caseOf(`forward throws ${what} after ${after} good calls`, base, d, () => {
-      let calls = 0;
-      return {
-        forward: (p: unknown) => {
-          if (calls++ < after) return halfSquares(p);
-          throw make();
-        },
-        mentions: ['forward'],
-      };
-    });
+    return caseOf(`forward throws ${what} after ${after} good calls`, base, d, () => throwingForward(after, make));
   }),
 );
+
+/** A forward that computes the base cost `after` times, then throws what `make` gives. */
+function throwingForward(after: number, make: () => unknown) {
+  let calls = 0;
+  return {
+    forward: (p: unknown) => {
+      if (calls++ < after) return halfSquares(p);
+      throw make();
+    },
+    mentions: ['forward'],
+  };
+}
 
 /** forward, or the gradient function, throwing a value that has no string form. */
 export const unprintableThrowCases: fc.Arbitrary<MalformedCase> = fc
@@ -254,16 +257,7 @@ export const unprintableThrowCases: fc.Arbitrary<MalformedCase> = fc
           },
           mentions: ['gradient'],
         }))
-      : caseOf(`forward throws ${what} after ${after} good calls`, base, d, () => {
-          let calls = 0;
-          return {
-            forward: (p: unknown) => {
-              if (calls++ < after) return halfSquares(p);
-              throw make();
-            },
-            mentions: ['forward'],
-          };
-        });
+      : caseOf(`forward throws ${what} after ${after} good calls`, base, d, () => throwingForward(after, make));
   });
 
 // ---------------------------------------------------------------------------------------------
