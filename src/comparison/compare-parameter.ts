@@ -2,7 +2,7 @@ import { diagnose } from '../diagnosis/diagnose.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { DirectionalReport, EntryReport, ParameterReport } from '../report/report.js';
-import type { Judgement } from './judge-entry.js';
+import type { Judgement, UnverifiableCause } from './judge-entry.js';
 import { relativeDifference } from './relative-difference.js';
 
 /** How many of its worst entries a failing parameter's report keeps: enough to see a pattern, few enough to read. */
@@ -42,6 +42,7 @@ export function compareParameter(
   const left = buffer.subarray(3 * size, 4 * size);
   const right = buffer.subarray(4 * size);
   const flags = new Uint8Array(size);
+  const causes = new Map<number, UnverifiableCause>();
   let failing = 0;
   let kinks = 0;
   let maxAbsError = 0;
@@ -54,6 +55,7 @@ export function compareParameter(
     left[k] = verdict.left;
     right[k] = verdict.right;
     flags[k] = CHECKED | (verdict.pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (verdict.kink ? KINK : 0);
+    if (verdict.unverifiable) causes.set(k, verdict.unverifiable);
     if (!verdict.pass) failing++;
     if (verdict.kink) kinks++;
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
@@ -75,6 +77,7 @@ export function compareParameter(
       pass: has(k, PASSED),
       refined: has(k, REFINED),
       kink: has(k, KINK),
+      ...(causes.has(k) && { unverifiable: causes.get(k) }),
       left: left[k] as number,
       right: right[k] as number,
     };
@@ -89,8 +92,8 @@ export function compareParameter(
           numeric: judged,
           values: Float64Array.from({ length: size }, (_, k) => slot.get(k)),
           allowed,
-          failing: flags.map((f) => (f & CHECKED && !(f & PASSED) ? 1 : 0)),
-          reliable: flags.map((f) => (f & CHECKED && !(f & KINK) ? 1 : 0)),
+          failing: flags.map((f, k) => (f & CHECKED && !(f & PASSED) && !causes.has(k) ? 1 : 0)),
+          reliable: flags.map((f, k) => (f & CHECKED && !(f & KINK) && !causes.has(k) ? 1 : 0)),
           checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
           batchSize,
         });
@@ -101,6 +104,7 @@ export function compareParameter(
     checked: checked.length,
     pass: failing === 0 && (directional?.pass ?? true),
     failing,
+    unverifiable: causes.size,
     kinks,
     difference: relativeDifference(pick(analytic, checked), pick(numeric, checked)),
     maxAbsError,

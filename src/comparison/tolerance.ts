@@ -1,8 +1,9 @@
 /**
- * 1e-6 relative per entry: a 1e-5 relative error must fail with a 10× margin, while on smooth
- * float64 models central differences at the default step agree with a correct gradient to ~1e-9.
+ * 1e-7 relative per entry, on top of each estimate's own error bar: a 1e-6 relative error fails
+ * wherever the numerical estimate is good to a few 1e-7, while on smooth float64 models the central
+ * difference at the default step agrees with a correct gradient to ~1e-9 and its refinement to ~1e-11.
  */
-export const DEFAULT_TOLERANCE = 1e-6;
+export const DEFAULT_TOLERANCE = 1e-7;
 
 /**
  * 16 ulps of |J|: the rounding a forward pass may carry in its cost (sums of many terms and
@@ -27,4 +28,46 @@ export function roundingNoise(costMagnitude: number, h: number, sigma = 0): numb
 /** The |analytic − numeric| allowed: `tolerance` relative to the larger, plus the numeric estimate's own error bar. */
 export function allowedError(analytic: number, numeric: number, errorBar: number, tolerance: number): number {
   return tolerance * Math.max(Math.abs(analytic), Math.abs(numeric)) + errorBar;
+}
+
+/**
+ * 1% of what is checked: the largest error bar a float64 cost's estimate may carry and still decide
+ * an entry. A sign flip, ×2 or ×0 fails far outside it; rounding at the 1e-11 steps that resolve
+ * close kinks stays inside it for gradients of the cost's own scale.
+ */
+export const CREDIBLE_SHARE = 1e-2;
+
+/** 10% for a cost computed in float32, whose rounding (6e-8 relative) leaves wider bars at every step. */
+export const CREDIBLE_SHARE_FLOAT32 = 0.1;
+
+/**
+ * 1e-3: an estimate whose bar is within this share decides at once; a wider one first makes the
+ * checker look for a better estimate at smaller steps, so a 1% error is not lost in a coarse bar.
+ */
+export const GOOD_SHARE = 1e-3;
+
+/**
+ * 1e-8: a cost whose relative noise 4σ/|J| passes this computes in float32 somewhere (float32's
+ * resolution is 6e-8, and sums of float32 terms measure 4σ/|J| ≈ 1e-7 and up); float64 costs stay
+ * below it, even ones losing digits to a saturated sigmoid (seen up to 1.4e-9).
+ */
+export const FLOAT32_NOISE = 1e-8;
+
+/** 4σ/|J|: the cost's relative rounding noise. */
+export function relativeNoise(sigma: number, cost: number): number {
+  return cost === 0 ? 0 : (NOISE_SIGMAS * sigma) / Math.abs(cost);
+}
+
+/** The share of what is checked an estimate's error bar may reach, by the cost's measured noise. */
+export function credibleShare(sigma: number, cost: number): number {
+  return relativeNoise(sigma, cost) > FLOAT32_NOISE ? CREDIBLE_SHARE_FLOAT32 : CREDIBLE_SHARE;
+}
+
+/**
+ * The largest error bar an estimate may carry and still decide an entry: `share` of the larger of
+ * analytic and numeric, plus `floor`, what rounding alone leaves at the best step (so a gradient
+ * of 0 against a numeric one lost in rounding can still be confirmed).
+ */
+export function credibleError(analytic: number, numeric: number, share: number, floor: number): number {
+  return share * Math.max(Math.abs(analytic), Math.abs(numeric)) + floor;
 }

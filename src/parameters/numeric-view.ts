@@ -13,6 +13,8 @@ export interface NumericView {
   readonly kind: NumericKind;
   readonly shape: readonly number[];
   readonly size: number;
+  /** True when the numbers are stored in float32 (a Float32Array, or rows of them): they take float32 steps. */
+  readonly float32?: boolean;
   get(k: number): number;
   set(k: number, value: number): void;
 }
@@ -133,6 +135,7 @@ function vectorView(array: number[] | Float64Array | Float32Array): NumericView 
   const kind = array instanceof Float64Array ? 'float64array' : array instanceof Float32Array ? 'float32array' : 'vector';
   return {
     kind,
+    float32: array instanceof Float32Array,
     shape: [array.length],
     size: array.length,
     get: (k) => array[k] as number,
@@ -154,6 +157,7 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
   if (columns === 0) throw new GradcheckError(`${name} has rows with no entries; expected at least one column.`);
   return {
     kind: 'rows',
+    float32: rows.every((row) => row instanceof Float32Array),
     shape: [rows.length, columns],
     size: rows.length * columns,
     get: (k) => (rows[Math.floor(k / columns)] as ArrayLike<number>)[k % columns] as number,

@@ -39,13 +39,13 @@ function stored(original: number, now: number, h: number, nominal: boolean, slot
 /**
  * Measures entries one at a time, perturbing the user's own storage in place and restoring the
  * exact original value afterwards, also when `forward` throws. `initialCost` is J(θ), for the
- * one-sided slopes. With `nominal`, it divides by h as the notebook does; otherwise by the
+ * one-sided slopes. With `nominal`, a call divides by h as the notebook does; otherwise by the
  * distance to the values actually stored (exact even when θ ± h rounds, or in a Float32Array).
  * The returned object is reused by the next call: read it before measuring again.
  */
-export function centralDifferences(cost: CostEvaluator, initialCost: number, nominal: boolean) {
+export function centralDifferences(cost: CostEvaluator, initialCost: number) {
   const out: Difference = { central: 0, left: 0, right: 0, costMagnitude: 0 };
-  return function measure(slot: ParameterSlot, k: number, h: number): Difference {
+  return function measure(slot: ParameterSlot, k: number, h: number, nominal = false): Difference {
     const original = slot.get(k);
     try {
       slot.set(k, original + h);

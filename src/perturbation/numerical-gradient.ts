@@ -21,12 +21,12 @@ export function numericalGradient<P extends ParamsLike<P>, X = undefined, Y = un
   const { epsilon } = resolveOptions(options);
   const set = parameterSet(params);
   const cost = costEvaluator(forward, set, x, y);
-  const measure = centralDifferences(cost, cost.evaluate(), epsilon !== undefined);
+  const measure = centralDifferences(cost, cost.evaluate());
   const layout = flatLayout(set);
   const vector = new Float64Array(layout.size);
   let offset = 0;
   for (const slot of set.slots) {
-    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon, slot.kind)).central;
+    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon, slot.float32), epsilon !== undefined).central;
     offset += slot.size;
   }
   return roll(vector, layout);

@@ -1,5 +1,4 @@
-import { NOISE_SIGMAS } from '../comparison/tolerance.js';
-import type { NumericKind } from '../parameters/numeric-view.js';
+import { FLOAT32_NOISE, relativeNoise } from '../comparison/tolerance.js';
 
 /**
  * 2⁻¹⁷ ≈ 7.6e-6 ≈ ∛ε: the step, relative to an entry's magnitude, that balances central
@@ -7,7 +6,7 @@ import type { NumericKind } from '../parameters/numeric-view.js';
  */
 export const RELATIVE_STEP = 2 ** -17;
 
-/** 2⁻⁹ ≈ 2e-3 ≈ ∛ε₃₂: the same balance for values kept in a Float32Array, whose rounding is 6e-8. */
+/** 2⁻⁹ ≈ 2e-3 ≈ ∛ε₃₂: the same balance for values kept in float32 (Float32Array, rows of them), whose rounding is 6e-8. */
 export const RELATIVE_STEP_FLOAT32 = 2 ** -9;
 
 /** How much larger each refinement step is than the last: 4 makes Richardson's weights 16/15 and −1/15. */
@@ -19,19 +18,11 @@ export const REFINEMENT_RATIO = 4;
  * enough to rise above rounding. `noisy` raises the relative step for a cost whose measured
  * rounding noise is larger than float64's (see `noiseStep`).
  */
-export function stepFor(value: number, epsilon: number | undefined, kind: NumericKind, noisy = 0): number {
+export function stepFor(value: number, epsilon: number | undefined, float32 = false, noisy = 0): number {
   if (epsilon !== undefined) return epsilon;
-  const relative = kind === 'float32array' ? RELATIVE_STEP_FLOAT32 : RELATIVE_STEP;
+  const relative = float32 ? RELATIVE_STEP_FLOAT32 : RELATIVE_STEP;
   return Math.max(relative, noisy) * Math.max(Math.abs(value), 1);
 }
-
-/**
- * 1e-8: a cost whose relative noise 4σ/|J| passes this computes in float32 somewhere (float32's
- * resolution is 6e-8, and sums of float32 terms measure 4σ/|J| ≈ 1e-7 and up); float64 costs stay
- * below it, even ones losing digits to a saturated sigmoid (seen up to 1.4e-9), whose steps are
- * better left small (a wider step crosses more ReLU kinks).
- */
-export const FLOAT32_NOISE = 1e-8;
 
 /**
  * ∛(4σ/|J|): the relative step at which a central difference's rounding, 4σ/h, balances its
@@ -39,6 +30,14 @@ export const FLOAT32_NOISE = 1e-8;
  * below FLOAT32_NOISE.
  */
 export function noiseStep(sigma: number, cost: number): number {
-  const relativeNoise = cost === 0 ? 0 : (NOISE_SIGMAS * sigma) / Math.abs(cost);
-  return relativeNoise <= FLOAT32_NOISE ? 0 : Math.cbrt(relativeNoise);
+  const noise = relativeNoise(sigma, cost);
+  return noise <= FLOAT32_NOISE ? 0 : Math.cbrt(noise);
+}
+
+/**
+ * 2⁻⁴⁴ (float64) or 2⁻²⁰ (float32) × max(|θ|, 1): the smallest step the kink ladder takes, 256 or
+ * 8 units of the value's last place, so the move actually stored is still a clean multiple of them.
+ */
+export function stepFloor(value: number, float32 = false): number {
+  return (float32 ? 2 ** -20 : 2 ** -44) * Math.max(Math.abs(value), 1);
 }

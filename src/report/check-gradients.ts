@@ -1,4 +1,4 @@
-import { type CostNoise, judgeEntries, type StepRule } from '../comparison/judge-entry.js';
+import { type CostNoise, judgeEntries, type JudgeRules } from '../comparison/judge-entry.js';
 import { relativeDifference } from '../comparison/relative-difference.js';
 import { resolveOptions } from '../options.js';
 import { analyticGradients } from '../parameters/analytic-gradients.js';
@@ -7,10 +7,10 @@ import { assertUnchanged, takeSnapshot } from '../parameters/snapshot.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
 import { estimateCostNoise } from '../perturbation/cost-noise.js';
-import { assertDeterministic } from '../perturbation/determinism.js';
+import { assertDeterministic, recheckOnFailure } from '../perturbation/determinism.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
 import { seededRandom } from '../perturbation/seeded-random.js';
-import { noiseStep, stepFor } from '../perturbation/step.js';
+import { noiseStep, stepFloor, stepFor } from '../perturbation/step.js';
 import { batchSize } from './batch-size.js';
 import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
 import type { GradientReport, ParameterReport } from './report.js';
@@ -39,15 +39,24 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   assertUnchanged(before, 'The gradient function');
   const initialCost = cost.evaluate();
   assertUnchanged(before, 'forward');
+  // A second J first, so a forward that is not deterministic (dropout, unseeded noise) is named as such.
+  assertDeterministic(initialCost, cost.evaluate(), 'in its first two calls');
   let sigma: number | undefined;
   const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
-  const stepOf: StepRule = (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.kind, noiseStep(known, initialCost));
-  const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
+  const rules: JudgeRules = {
+    tolerance: resolved.tolerance,
+    noise,
+    stepOf: (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.float32, noiseStep(known, initialCost)),
+    floorOf: (slot, k) => stepFloor(slot.get(k), slot.float32),
+    nominal: resolved.epsilon !== undefined,
+    cost: initialCost,
+  };
+  const measure = centralDifferences(cost, initialCost);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
   const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
   const context: CheckContext = {
     mode,
-    judge: judgeEntries(measure, resolved.tolerance, noise, stepOf),
+    judge: judgeEntries(measure, rules),
     tolerance: resolved.tolerance,
     batchSize: batchSize(x),
     random: seededRandom(resolved.seed),
@@ -55,7 +64,9 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     budget: resolved.budget,
     evaluations: () => cost.evaluations,
   };
-  const parameters = set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context));
+  const parameters = recheckOnFailure(cost, initialCost, () =>
+    set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context)),
+  );
   assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
   assertUnchanged(before, 'forward');
   const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
@@ -71,6 +82,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     checkedEntries: parameters.reduce((sum, p) => sum + p.checked, 0),
     mode,
     failingEntries,
+    unverifiableEntries: parameters.reduce((sum, p) => sum + p.unverifiable, 0),
     kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
     evaluations: cost.evaluations,
     cost: initialCost,

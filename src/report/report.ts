@@ -1,3 +1,4 @@
+import type { UnverifiableCause } from '../comparison/judge-entry.js';
 import type { Diagnosis } from '../diagnosis/diagnosis.js';
 import type { CheckMode } from '../types.js';
 
@@ -18,8 +19,14 @@ export interface EntryReport {
   readonly pass: boolean;
   /** True when the central difference alone could not settle it and more steps did. */
   readonly refined: boolean;
-  /** True when the entry sits at a kink; it was then judged by its one-sided slopes. */
+  /** True when the entry sits at a kink; it was then judged at smaller steps or by its one-sided slopes. */
   readonly kink: boolean;
+  /**
+   * Set when no step gave an estimate good enough to judge the entry: `'noise'` (the cost's rounding
+   * noise over every usable step) or `'kink'` (a kink or branch cut closer than any usable step).
+   * The entry fails, but is not called wrong.
+   */
+  readonly unverifiable?: UnverifiableCause;
   /** The one-sided slopes (J(θ) − J(θ − h)) / h and (J(θ + h) − J(θ)) / h. */
   readonly left: number;
   readonly right: number;
@@ -45,8 +52,10 @@ export interface ParameterReport {
   /** In fast mode, the verdict on one random direction through the whole parameter. */
   readonly directional?: DirectionalReport;
   readonly pass: boolean;
-  /** How many entries failed. */
+  /** How many entries failed, the unverifiable ones included. */
   readonly failing: number;
+  /** How many of the failing entries could not be verified (see `EntryReport.unverifiable`). */
+  readonly unverifiable: number;
   /** How many entries sat at a kink (ReLU at 0, max with a near-tie, |·| at 0…) and were judged by their one-sided slopes. */
   readonly kinks: number;
   /** The notebook's formula (3) over this parameter's entries. */
@@ -85,8 +94,10 @@ export interface GradientReport {
   readonly checkedEntries: number;
   /** What was done: every entry (`'full'`), or one random direction per parameter and the entries chosen after it (`'fast'`). */
   readonly mode: 'full' | 'fast';
-  /** Entries that failed, over all parameters. */
+  /** Entries that failed, over all parameters, the unverifiable ones included. */
   readonly failingEntries: number;
+  /** Of those, the entries that could not be verified, over all parameters. */
+  readonly unverifiableEntries: number;
   /** Entries judged at kinks, over all parameters. */
   readonly kinks: number;
   /** How many times `forward` was called. */

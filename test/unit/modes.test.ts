@@ -20,10 +20,10 @@ function wideModel(seed: number) {
 }
 
 describe("mode 'fast'", () => {
-  it('passes the notebook’s corrected backprop in 2T + 2 forwards (14, as PyTorch’s fast mode)', () => {
+  it('passes the notebook’s corrected backprop in 2T + 3 forwards (15: PyTorch’s fast mode spends 14)', () => {
     const { x, y, parameters, correct } = notebook();
     const report = checkGradients(correct, forwardPropagationN, parameters, x, y, { mode: 'fast' });
-    expect(report).toMatchObject({ pass: true, mode: 'fast', evaluations: 2 * 6 + 2, checkedEntries: 0 });
+    expect(report).toMatchObject({ pass: true, mode: 'fast', evaluations: 2 * 6 + 3, checkedEntries: 0 });
   });
 
   it('on the buggy backprop, still names W2 and b1 entries and diagnoses them', () => {

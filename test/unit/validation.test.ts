@@ -54,8 +54,23 @@ describe('determinism and purity', () => {
   it('a forward with unseeded noise (dropout) is not deterministic', () => {
     const noisy = (p: ReturnType<typeof params>) => forward(p) * (1 + 1e-3 * Math.random());
     expect(errorOf(() => checkGradients(gradients(), noisy, params())).message).toMatch(
-      /^forward is not deterministic: it gave J = .* and J = .* at the same parameters, before and after the check\. Dropout, unseeded noise, or state kept between calls\?/,
+      /^forward is not deterministic: it gave J = .* and J = .* at the same parameters, in its first two calls\. Dropout, unseeded noise, or state kept between calls\?/,
     );
+  });
+
+  it('a perturbed forward that fails is first checked for determinism: a drifting forward is named, not the entry', () => {
+    let calls = 0;
+    // Deterministic for its first calls, then drifting, and NaN once while an entry is perturbed.
+    const drifting = (p: ReturnType<typeof params>) => (++calls === 6 ? Number.NaN : forward(p) + (calls > 4 ? 1e-3 * calls : 0));
+    const error = errorOf(() => checkGradients(gradients(), drifting, params()));
+    expect(error.message).toMatch(/^forward is not deterministic: .* after a perturbed forward failed\./);
+    expect((error.cause as Error).message).toMatch(/^forward returned NaN while W\[.*\] was perturbed/);
+  });
+
+  it('a deterministic forward that fails while perturbed is reported as such, naming the entry', () => {
+    let calls = 0;
+    const failing = (p: ReturnType<typeof params>) => (++calls === 6 ? Number.NaN : forward(p));
+    expect(errorOf(() => checkGradients(gradients(), failing, params())).message).toMatch(/^forward returned NaN while W\[.*\] was perturbed/);
   });
 
   it('a forward that keeps state between calls is caught before and after the check', () => {
