@@ -1,7 +1,7 @@
 import type { Difference } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
-import { allowedError, credibleError, credibleShare, GOOD_SHARE, roundingNoise } from './tolerance.js';
+import { allowedError, credibleError, credibleShare, FLOAT32_NOISE, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
 
 /** Why an entry could not be verified: the cost's rounding noise, or a kink or branch cut within every usable step. */
 export type UnverifiableCause = 'noise' | 'kink';
@@ -51,9 +51,12 @@ export interface JudgeRules {
 }
 
 /**
- * 8 × the rounding noise: a gap between the one-sided slopes, or a change of the central
- * difference with the step, smaller than this could be rounding noise rather than a kink.
+ * 2 × a central difference's rounding (4σ/s): the slope gap (J₊ + J₋ − 2J₀)/s carries noise of
+ * √6·σ/s ≈ 0.6 of that, so a gap past it is a kink (or strong curvature) at 3 standard deviations.
  */
+export const QUIET_GAP = 2;
+
+/** 8 × the rounding noise: a slope gap below this says nothing of how it scales with the step. */
 export const KINK_NOISE = 8;
 
 /**
@@ -65,6 +68,12 @@ export const KINK_SHARE = 1 / 4;
 /** A one-sided slope's rounding is 2× a central difference's: one numerator over h rather than 2h. */
 const ONE_SIDED_NOISE = 2;
 
+/** The rounding of an extrapolated one-sided slope (4·slope(s) − slope(4s))/3: (4·2 + ½)/3 ≈ 3 × a central difference's at s. */
+const EXTRAPOLATED_NOISE = 3;
+
+/** The rounding of Richardson's estimate from steps s and 4s: (16 + ¼)/15 ≈ 1.1 × the central difference's at s. */
+const RICHARDSON_NOISE = 1.1;
+
 /**
  * 12 levels of ÷4: from the default step 2⁻¹⁷|θ| down to 2⁻⁴¹|θ| ≈ 4.5e-13|θ|, past the 1e-11
  * kinks that must be resolved, and still 2¹¹ ulps of θ (each level doubles the rounding twice).
@@ -74,15 +83,18 @@ export const LADDER_LEVELS = 12;
 /** Richardson's extrapolation of central differences at steps s and 4s: cancels their common s² error. */
 const richardson = (atS: number, at4S: number) => (REFINEMENT_RATIO ** 2 * atS - at4S) / (REFINEMENT_RATIO ** 2 - 1);
 
-/** Of the candidates, the one closest to `value`. */
-const nearest = (value: number, candidates: readonly Estimate[]) =>
-  candidates.reduce((best, c) => (Math.abs(value - c.value) < Math.abs(value - best.value) ? c : best));
-
 /** A numerical estimate of the derivative with its error bar. */
 interface Estimate {
   readonly value: number;
   readonly errorBar: number;
 }
+
+/** Of the estimates, the one closest to `value`. */
+const nearest = (value: number, estimates: readonly Estimate[]) =>
+  estimates.reduce((best, e) => (Math.abs(value - e.value) < Math.abs(value - best.value) ? e : best));
+
+/** Of the estimates, the one with the smallest error bar. */
+const sharpest = (estimates: readonly Estimate[]) => estimates.reduce((best, e) => (e.errorBar < best.errorBar ? e : best));
 
 /** One rung of the step ladder: the step and what it measured. */
 interface Rung {
@@ -95,7 +107,7 @@ interface Rung {
 }
 
 /** True when a rung's slopes agree within their rounding: no kink inside its stencil that the noise does not hide. */
-const quiet = (rung: Rung) => Math.abs(rung.right - rung.left) <= KINK_NOISE * ONE_SIDED_NOISE * rung.rounding;
+const quiet = (rung: Rung) => Math.abs(rung.right - rung.left) <= QUIET_GAP * rung.rounding;
 
 /** True when the slope gap shrank with the step as curvature makes it (gap(s) ≈ gap(4s)/4): no kink between the two stencils. */
 const smoothPair = (rung: Rung, wider: Rung) => {
@@ -105,21 +117,38 @@ const smoothPair = (rung: Rung, wider: Rung) => {
 };
 
 /**
+ * The best estimate of one side's derivative from rungs ordered widest first, each 4× the next:
+ * of each pair (4s, s), the one-sided slope extrapolated to 0, (4·slope(s) − slope(4s))/3, with
+ * the pair's disagreement as its bar. A side that no kink crosses agrees with itself from rung to
+ * rung, so its bar is small; a side a kink crosses disagrees, and its bar shows it.
+ */
+function sideEstimate(rungs: readonly Rung[], slope: (rung: Rung) => number): Estimate | undefined {
+  const estimates = rungs.slice(1).map((rung, i) => {
+    const wider = rungs[i] as Rung;
+    const change = slope(rung) - slope(wider);
+    return { value: slope(rung) + change / (REFINEMENT_RATIO - 1), errorBar: Math.abs(change) / (REFINEMENT_RATIO - 1) + EXTRAPOLATED_NOISE * rung.rounding };
+  });
+  return estimates.length === 0 ? undefined : sharpest(estimates);
+}
+
+/**
  * Judges entries one at a time. A clean check costs 2 forwards an entry; only an entry that the
  * first central difference does not settle costs more, and brings in the cost's measured noise σ.
- * 1. The central difference at h, allowing `tolerance` relative plus its rounding noise.
- * 2. Richardson's estimate from 4·base and 16·base (base = h, or the larger step a float32 cost's
- *    noise calls for), with the disagreement between the (base, 4·base) and (4·base, 16·base)
- *    estimates as its error bar: rounding and curvature never pass for a bug, while a real error,
- *    the same at every step, fails. When the slopes show no kink and the bar is small, this decides.
+ * 1. The central difference at h, allowing `tolerance` relative plus its rounding noise. A cost
+ *    that did not move at all settles a zero gradient only when the cost is known to be float64.
+ * 2. Richardson's estimate from base and 4·base (base = h, or the larger step a float32 cost's
+ *    noise calls for), with its disagreement with the (4·base, 16·base) estimate as its error bar:
+ *    rounding and curvature never pass for a bug, while a real error, the same at every step,
+ *    fails. When the slopes show no kink and the bar is small, this decides.
  * 3. Otherwise the step ladder: base/4, base/16, … until a rung is clean (its slopes agree within
- *    their rounding: no kink inside its stencil, curvature too small to matter): that rung's central
- *    difference, with its own error bar (its rounding, and half the slope gap a kink could hide). Several kinks inside the first stencil, a branch cut a wide step crosses, or a cost that
- *    varies on a scale far below |θ| are stepped past this way. Of steps 2 and 3, the estimate with
- *    the smaller error bar decides.
- * 4. No clean rung: a kink sits closer than any usable step. The entry is judged by the one-sided
- *    slope of either side, or their midpoint (sign(0) = 0 of |w| at 0, a tie split evenly), at the
- *    smallest rung: it passes when the nearest of them matches.
+ *    their rounding: no kink inside its stencil, curvature too small to matter): that rung's
+ *    central difference, with its rounding and half the slope gap as its bar. Several kinks inside
+ *    the first stencil, a branch cut a wide step crosses, or a cost that varies on a scale far
+ *    below |θ| are stepped past this way. Of steps 2 and 3, the estimate with the smaller bar decides.
+ * 4. No clean rung with a credible bar: a kink sits closer than any usable step. Each side's
+ *    derivative is estimated from its one-sided slopes over all rungs (the side away from the
+ *    nearest kink is θ's own, and agrees with itself at every step), and the entry passes when it
+ *    matches either side, or their midpoint (sign(0) = 0 of |w| at 0, a tie split evenly).
  * An estimate counts only when its error bar is credible (`credibleError`); when none is, the entry
  * is unverifiable: it fails, and the report says why.
  */
@@ -131,8 +160,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   let relative = rules.tolerance;
   let floor = 0;
   let share = 0;
-  const credible = (analytic: number, estimate: Estimate) =>
-    estimate.errorBar <= credibleError(analytic, estimate.value, share, floor);
+  const credible = (analytic: number, estimate: Estimate) => estimate.errorBar <= credibleError(analytic, estimate.value, share, floor);
   const decide = (analytic: number, estimate: Estimate): Judgement => {
     out.numeric = estimate.value;
     out.allowed = allowedError(analytic, estimate.value, estimate.errorBar, relative);
@@ -144,35 +172,58 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     return { step, central, left, right, rounding: roundingNoise(costMagnitude, step, sigma) };
   };
 
-  /** Step 2: Richardson around `near`, and whether its slopes show a kink. */
-  const smooth = (slot: ParameterSlot, k: number, near: Rung, sigma: number) => {
-    const wide = rung(slot, k, REFINEMENT_RATIO * near.step, sigma);
-    const atWidest = measure(slot, k, REFINEMENT_RATIO ** 2 * near.step).central;
+  /** Steps 2 to 4, once the first central difference did not settle the entry. */
+  const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung): Judgement => {
+    const sigma = noise();
+    share = credibleShare(sigma, cost);
+    // A cost computed in float32 is refined from the larger step its measured noise calls for.
+    const base = Math.max(first.step, stepOf(slot, k, sigma));
+    // What rounding alone leaves at the best step: an estimate may always carry that much.
+    floor = roundingNoise(Math.abs(cost), base, sigma);
+    const near = base === first.step ? { ...first, rounding: Math.max(first.rounding, roundingNoise(0, base, sigma)) } : rung(slot, k, base, sigma);
+    const wide = rung(slot, k, REFINEMENT_RATIO * base, sigma);
+    const widest = rung(slot, k, REFINEMENT_RATIO ** 2 * base, sigma);
+    const rungs = [widest, wide, near];
     const fine = richardson(near.central, wide.central);
-    const coarse = richardson(wide.central, atWidest);
-    const estimate: Estimate = { value: coarse, errorBar: Math.abs(fine - coarse) + wide.rounding };
-    return { estimate, kinked: !quiet(near) && !smoothPair(near, wide) };
-  };
+    const smooth = { value: fine, errorBar: Math.abs(fine - richardson(wide.central, widest.central)) + RICHARDSON_NOISE * near.rounding };
+    let kinked = !quiet(near) && !smoothPair(near, wide);
+    const settled = !kinked && credible(analytic, smooth);
+    if (settled && smooth.errorBar <= credibleError(analytic, smooth.value, GOOD_SHARE, floor)) return decide(analytic, smooth);
 
-  /** Step 3: down the ladder from `top`; the first clean rung's estimate, or the smallest rung reached. */
-  const ladder = (slot: ParameterSlot, k: number, analytic: number, top: Rung, sigma: number) => {
+    // Smaller steps before any verdict: a wide step may have crossed a kink or a branch cut.
+    let clean: Estimate | undefined;
     const lowest = floorOf(slot, k);
-    let wider = top;
-    let kinked = false;
-    for (let level = 1; level <= LADDER_LEVELS; level++) {
-      const step = top.step / REFINEMENT_RATIO ** level;
+    for (let level = 1; level <= LADDER_LEVELS && clean === undefined; level++) {
+      const step = base / REFINEMENT_RATIO ** level;
       if (step < lowest) break;
       const here = rung(slot, k, step, sigma);
       // Rounding alone already makes this rung's slopes too coarse to judge by: descend no further.
-      if (slopeBar(here) > credibleError(analytic, here.central, share, floor)) break;
-      if (quiet(here)) {
-        const estimate = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
-        return { estimate, smallest: here, kinked: kinked || !quiet(wider) };
-      }
-      kinked = true;
-      wider = here;
+      if (ONE_SIDED_NOISE * here.rounding > credibleError(analytic, here.central, share, floor)) break;
+      rungs.push(here);
+      if (quiet(here)) clean = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
+      else kinked = true;
     }
-    return { estimate: undefined, smallest: wider, kinked: true };
+    out.kink = kinked;
+    const sides = [sideEstimate(rungs, (r) => r.left), sideEstimate(rungs, (r) => r.right)].filter(
+      (e): e is Estimate => e !== undefined && credible(analytic, e),
+    );
+    const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
+    if (candidates.length > 0) {
+      // θ's own side agrees with the best two-sided estimate, and its wider steps may pin it down better.
+      const best = sharpest(candidates);
+      const agreeing = sides.filter((side) => Math.abs(side.value - best.value) <= side.errorBar + best.errorBar);
+      return decide(analytic, sharpest([best, ...agreeing]));
+    }
+
+    out.kink = true;
+    if (sides.length === 2) {
+      const [left, right] = sides as [Estimate, Estimate];
+      sides.push({ value: (left.value + right.value) / 2, errorBar: Math.max(left.errorBar, right.errorBar) });
+    }
+    if (sides.length > 0) return decide(analytic, nearest(analytic, sides));
+    out.pass = false;
+    out.unverifiable = kinked ? 'kink' : 'noise';
+    return out;
   };
 
   return function judge(slot: ParameterSlot, k: number, analytic: number, entryTolerance = rules.tolerance): Judgement {
@@ -181,51 +232,20 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     // and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
     // the measured noise comes in with an error bar of its own.
     const h = stepOf(slot, k, 0);
-    const first = measure(slot, k, h, nominal);
-    out.central = first.central;
-    out.left = first.left;
-    out.right = first.right;
+    const { central, left, right, costMagnitude } = measure(slot, k, h, nominal);
+    out.central = central;
+    out.left = left;
+    out.right = right;
     out.refined = false;
     out.kink = false;
     out.unverifiable = undefined;
-    decide(analytic, { value: first.central, errorBar: roundingNoise(first.costMagnitude, h) });
-    if (out.pass) return out;
-
+    const first: Rung = { step: h, central, left, right, rounding: roundingNoise(costMagnitude, h) };
+    decide(analytic, { value: central, errorBar: first.rounding });
+    // A cost that did not move at all confirms a zero gradient only when it is not computed in float32:
+    // one that a float32 holds exactly (float64 costs almost never are) has its noise measured first.
+    const still = left === 0 && right === 0 && Math.fround(cost) === cost;
+    if (out.pass && !(still && relativeNoise(noise(), cost) > FLOAT32_NOISE)) return out;
     out.refined = true;
-    const sigma = noise();
-    share = credibleShare(sigma, cost);
-    // A cost computed in float32 is refined from the larger step its measured noise calls for.
-    const base = Math.max(h, stepOf(slot, k, sigma));
-    // What rounding alone leaves at the best step: an estimate may always carry that much.
-    floor = roundingNoise(cost, base, sigma);
-    const near: Rung =
-      base === h ? { step: h, central: first.central, left: first.left, right: first.right, rounding: roundingNoise(first.costMagnitude, h, sigma) } : rung(slot, k, base, sigma);
-    const smoothed = smooth(slot, k, near, sigma);
-    const settled = !smoothed.kinked && credible(analytic, smoothed.estimate);
-    if (settled && smoothed.estimate.errorBar <= credibleError(analytic, smoothed.estimate.value, GOOD_SHARE, floor)) {
-      return decide(analytic, smoothed.estimate);
-    }
-    // Smaller steps before any verdict: a wide step may have crossed a kink or a branch cut.
-    const stepped = ladder(slot, k, analytic, near, sigma);
-    out.kink = smoothed.kinked || stepped.kinked;
-    const candidates = [...(settled ? [smoothed.estimate] : []), ...(stepped.estimate ? [stepped.estimate] : [])].filter((e) =>
-      credible(analytic, e),
-    );
-    if (candidates.length > 0) return decide(analytic, candidates.reduce((a, b) => (b.errorBar < a.errorBar ? b : a)));
-    const side = nearest(analytic, oneSided(stepped.smallest));
-    // The sides are told apart when their gap is far past the bar: then matching one of them means something.
-    const separated = side.errorBar <= Math.abs(stepped.smallest.right - stepped.smallest.left) / KINK_NOISE;
-    if (stepped.smallest !== near && (separated || credible(analytic, side))) return decide(analytic, side);
-    decide(analytic, side);
-    out.pass = false;
-    out.unverifiable = out.kink ? 'kink' : 'noise';
-    return out;
+    return refine(slot, k, analytic, first);
   };
 }
-
-/** A one-sided slope's bar: its own rounding, twice, for the truncation a tiny step still leaves. */
-const slopeBar = (rung: Rung) => 2 * ONE_SIDED_NOISE * rung.rounding;
-
-/** Step 4's candidates at a rung: the slope of either side and their midpoint, with a slope's bar. */
-const oneSided = (rung: Rung): Estimate[] =>
-  [rung.left, rung.right, (rung.left + rung.right) / 2].map((value) => ({ value, errorBar: slopeBar(rung) }));
