@@ -1,7 +1,7 @@
 import type { Difference } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
-import { allowedError, credibleError, credibleShare, FLOAT32_NOISE, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
+import { allowedError, credibleError, credibleShare, FLOAT32_NOISE, FLOOR_STEPS, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
 
 /** Why an entry could not be verified: the cost's rounding noise, or a kink or branch cut within every usable step. */
 export type UnverifiableCause = 'noise' | 'kink';
@@ -117,18 +117,31 @@ const smoothPair = (rung: Rung, wider: Rung) => {
 };
 
 /**
- * The best estimate of one side's derivative from rungs ordered widest first, each 4× the next:
- * of each pair (4s, s), the one-sided slope extrapolated to 0, (4·slope(s) − slope(4s))/3, with
- * the pair's disagreement as its bar. A side that no kink crosses agrees with itself from rung to
- * rung, so its bar is small; a side a kink crosses disagrees, and its bar shows it.
+ * One side's derivative from rungs ordered widest first, each 4× the next: of each pair (4s, s),
+ * the one-sided slope extrapolated to 0, (4·slope(s) − slope(4s))/3, with the pair's disagreement
+ * as its bar. Where no kink crosses the side between the two steps the pair agrees and its bar is
+ * small; a kink between them shows in the bar. Widest pair first.
  */
-function sideEstimate(rungs: readonly Rung[], slope: (rung: Rung) => number): Estimate | undefined {
-  const estimates = rungs.slice(1).map((rung, i) => {
-    const wider = rungs[i] as Rung;
-    const change = slope(rung) - slope(wider);
-    return { value: slope(rung) + change / (REFINEMENT_RATIO - 1), errorBar: Math.abs(change) / (REFINEMENT_RATIO - 1) + EXTRAPOLATED_NOISE * rung.rounding };
+function sideEstimates(rungs: readonly Rung[], slope: (rung: Rung) => number): Estimate[] {
+  return rungs.slice(1).map((rung, i) => {
+    const change = slope(rung) - slope(rungs[i] as Rung);
+    return {
+      value: slope(rung) + change / (REFINEMENT_RATIO - 1),
+      errorBar: Math.abs(change) / (REFINEMENT_RATIO - 1) + EXTRAPOLATED_NOISE * rung.rounding,
+    };
   });
-  return estimates.length === 0 ? undefined : sharpest(estimates);
+}
+
+/**
+ * A side's derivative at θ from its credible estimates (widest first): the one nearest θ, sharpened
+ * by the wider ones that agree with it. Wider pairs that disagree see pieces beyond a nearby kink.
+ */
+function nearSide(estimates: readonly Estimate[]): Estimate | undefined {
+  const nearestPair = estimates.at(-1);
+  if (nearestPair === undefined) return undefined;
+  let i = estimates.length - 1;
+  while (i > 0 && Math.abs((estimates[i - 1] as Estimate).value - nearestPair.value) <= (estimates[i - 1] as Estimate).errorBar + nearestPair.errorBar) i--;
+  return sharpest(estimates.slice(i));
 }
 
 /**
@@ -178,8 +191,8 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     share = credibleShare(sigma, cost);
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot, k, sigma));
-    // What rounding alone leaves at the best step: an estimate may always carry that much.
-    floor = roundingNoise(Math.abs(cost), base, sigma);
+    // What rounding alone leaves a little below the best step: an estimate may always carry that much.
+    floor = FLOOR_STEPS * roundingNoise(Math.abs(cost), base, sigma);
     const near = base === first.step ? { ...first, rounding: Math.max(first.rounding, roundingNoise(0, base, sigma)) } : rung(slot, k, base, sigma);
     const wide = rung(slot, k, REFINEMENT_RATIO * base, sigma);
     const widest = rung(slot, k, REFINEMENT_RATIO ** 2 * base, sigma);
@@ -197,28 +210,28 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       const step = base / REFINEMENT_RATIO ** level;
       if (step < lowest) break;
       const here = rung(slot, k, step, sigma);
-      // Rounding alone already makes this rung's slopes too coarse to judge by: descend no further.
-      if (ONE_SIDED_NOISE * here.rounding > credibleError(analytic, here.central, share, floor)) break;
       rungs.push(here);
       if (quiet(here)) clean = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
       else kinked = true;
+      // Rounding alone makes the next rung's estimates too coarse to judge by: descend no further.
+      if (REFINEMENT_RATIO * here.rounding > credibleError(analytic, here.central, share, floor)) break;
     }
     out.kink = kinked;
-    const sides = [sideEstimate(rungs, (r) => r.left), sideEstimate(rungs, (r) => r.right)].filter(
-      (e): e is Estimate => e !== undefined && credible(analytic, e),
-    );
+    const left = sideEstimates(rungs, (r) => r.left).filter((e) => credible(analytic, e));
+    const right = sideEstimates(rungs, (r) => r.right).filter((e) => credible(analytic, e));
     const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
     if (candidates.length > 0) {
       // θ's own side agrees with the best two-sided estimate, and its wider steps may pin it down better.
       const best = sharpest(candidates);
-      const agreeing = sides.filter((side) => Math.abs(side.value - best.value) <= side.errorBar + best.errorBar);
+      const agreeing = [...left, ...right].filter((side) => Math.abs(side.value - best.value) <= side.errorBar + best.errorBar);
       return decide(analytic, sharpest([best, ...agreeing]));
     }
 
     out.kink = true;
+    const sides = [nearSide(left), nearSide(right)].filter((e): e is Estimate => e !== undefined);
     if (sides.length === 2) {
-      const [left, right] = sides as [Estimate, Estimate];
-      sides.push({ value: (left.value + right.value) / 2, errorBar: Math.max(left.errorBar, right.errorBar) });
+      const [l, r] = sides as [Estimate, Estimate];
+      sides.push({ value: (l.value + r.value) / 2, errorBar: Math.max(l.errorBar, r.errorBar) });
     }
     if (sides.length > 0) return decide(analytic, nearest(analytic, sides));
     out.pass = false;

@@ -64,8 +64,14 @@ export function credibleShare(sigma: number, cost: number): number {
 }
 
 /**
+ * 64: an estimate may always carry the rounding of a step 64× below the best one (three rungs of
+ * the kink ladder), so a zero gradient next to a kink is confirmed by a rung that steps past it.
+ */
+export const FLOOR_STEPS = 64;
+
+/**
  * The largest error bar an estimate may carry and still decide an entry: `share` of the larger of
- * analytic and numeric, plus `floor`, what rounding alone leaves at the best step (so a gradient
+ * analytic and numeric, plus `floor`, FLOOR_STEPS × the rounding at the best step (so a gradient
  * of 0 against a numeric one lost in rounding can still be confirmed).
  */
 export function credibleError(analytic: number, numeric: number, share: number, floor: number): number {
