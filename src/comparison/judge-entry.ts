@@ -1,7 +1,7 @@
 import type { Difference } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
-import { allowedError, credibleError, credibleShare, FLOAT32_NOISE, FLOOR_STEPS, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
+import { allowedError, credibility, credibleError, FLOAT32_NOISE, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
 
 /** Why an entry could not be verified: the cost's rounding noise, or a kink or branch cut within every usable step. */
 export type UnverifiableCause = 'noise' | 'kink';
@@ -116,32 +116,45 @@ const smoothPair = (rung: Rung, wider: Rung) => {
   return Math.abs(gap - expected) <= KINK_SHARE * Math.abs(gap) + KINK_NOISE * ONE_SIDED_NOISE * rung.rounding;
 };
 
+/** One side's derivative extrapolated from the pair of rungs (index − 1, index). */
+interface SideEstimate extends Estimate {
+  /** The narrower rung of the pair. */
+  readonly index: number;
+  /** slope(narrower) − slope(wider): how much the slope moved between the two steps. */
+  readonly change: number;
+}
+
 /**
  * One side's derivative from rungs ordered widest first, each 4× the next: of each pair (4s, s),
  * the one-sided slope extrapolated to 0, (4·slope(s) − slope(4s))/3, with the pair's disagreement
  * as its bar. Where no kink crosses the side between the two steps the pair agrees and its bar is
  * small; a kink between them shows in the bar. Widest pair first.
  */
-function sideEstimates(rungs: readonly Rung[], slope: (rung: Rung) => number): Estimate[] {
+function sideEstimates(rungs: readonly Rung[], slope: (rung: Rung) => number): SideEstimate[] {
   return rungs.slice(1).map((rung, i) => {
     const change = slope(rung) - slope(rungs[i] as Rung);
     return {
       value: slope(rung) + change / (REFINEMENT_RATIO - 1),
       errorBar: Math.abs(change) / (REFINEMENT_RATIO - 1) + EXTRAPOLATED_NOISE * rung.rounding,
+      index: i + 1,
+      change,
     };
   });
 }
 
 /**
- * A side's derivative at θ from its credible estimates (widest first): the one nearest θ, sharpened
- * by the wider ones that agree with it. Wider pairs that disagree see pieces beyond a nearby kink.
+ * True when a side estimate describes θ's own piece: the slope of every narrower rung, down to
+ * rung `last`, agrees with it within its rounding and the curvature the pair showed. A kink
+ * between θ and the pair's steps, however small its jump, moves some narrower slope off it.
  */
-function nearSide(estimates: readonly Estimate[]): Estimate | undefined {
-  const nearestPair = estimates.at(-1);
-  if (nearestPair === undefined) return undefined;
-  let i = estimates.length - 1;
-  while (i > 0 && Math.abs((estimates[i - 1] as Estimate).value - nearestPair.value) <= (estimates[i - 1] as Estimate).errorBar + nearestPair.errorBar) i--;
-  return sharpest(estimates.slice(i));
+function holdsDownTo(rungs: readonly Rung[], slope: (rung: Rung) => number, estimate: SideEstimate, last: number): boolean {
+  const pairStep = (rungs[estimate.index] as Rung).step;
+  for (let q = estimate.index + 1; q <= last; q++) {
+    const rung = rungs[q] as Rung;
+    const curvature = (Math.abs(estimate.change) * rung.step) / ((REFINEMENT_RATIO - 1) * pairStep);
+    if (Math.abs(slope(rung) - estimate.value) > 2 * ONE_SIDED_NOISE * rung.rounding + estimate.errorBar + curvature) return false;
+  }
+  return true;
 }
 
 /**
@@ -173,7 +186,11 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   let relative = rules.tolerance;
   let floor = 0;
   let share = 0;
-  const credible = (analytic: number, estimate: Estimate) => estimate.errorBar <= credibleError(analytic, estimate.value, share, floor);
+  // The size of what is checked: the analytic value, or the smaller one-sided slope at the first step
+  // when that is larger (a zero gradient between two kinks is checked against its neighbourhood's slopes).
+  let scale = 0;
+  const credible = (analytic: number, estimate: Estimate) =>
+    estimate.errorBar <= credibleError(Math.max(Math.abs(analytic), scale), estimate.value, share, floor);
   const decide = (analytic: number, estimate: Estimate): Judgement => {
     out.numeric = estimate.value;
     out.allowed = allowedError(analytic, estimate.value, estimate.errorBar, relative);
@@ -188,11 +205,13 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   /** Steps 2 to 4, once the first central difference did not settle the entry. */
   const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung): Judgement => {
     const sigma = noise();
-    share = credibleShare(sigma, cost);
+    const { share: allowedShare, floorSteps } = credibility(sigma, cost);
+    share = allowedShare;
+    scale = Math.min(Math.abs(first.left), Math.abs(first.right));
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot, k, sigma));
-    // What rounding alone leaves a little below the best step: an estimate may always carry that much.
-    floor = FLOOR_STEPS * roundingNoise(Math.abs(cost), base, sigma);
+    // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
+    floor = floorSteps * roundingNoise(Math.abs(cost), base, sigma);
     const near = base === first.step ? { ...first, rounding: Math.max(first.rounding, roundingNoise(0, base, sigma)) } : rung(slot, k, base, sigma);
     const wide = rung(slot, k, REFINEMENT_RATIO * base, sigma);
     const widest = rung(slot, k, REFINEMENT_RATIO ** 2 * base, sigma);
@@ -213,22 +232,27 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       rungs.push(here);
       if (quiet(here)) clean = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
       else kinked = true;
-      // Rounding alone makes the next rung's estimates too coarse to judge by: descend no further.
-      if (REFINEMENT_RATIO * here.rounding > credibleError(analytic, here.central, share, floor)) break;
+      // Rounding alone would make the next rung's clean estimate (bar up to twice its rounding) too coarse
+      // for the value being checked: stop, so every clean rung reached can decide.
+      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, share, floor)) break;
     }
     out.kink = kinked;
-    const left = sideEstimates(rungs, (r) => r.left).filter((e) => credible(analytic, e));
-    const right = sideEstimates(rungs, (r) => r.right).filter((e) => credible(analytic, e));
+    const last = rungs.length - 1;
+    /** A side's credible estimates that hold for θ's own piece down to the narrowest rung. */
+    const side = (slope: (rung: Rung) => number) =>
+      sideEstimates(rungs, slope).filter((e) => credible(analytic, e) && holdsDownTo(rungs, slope, e, last));
+    const left = side((r) => r.left);
+    const right = side((r) => r.right);
     const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
     if (candidates.length > 0) {
       // θ's own side agrees with the best two-sided estimate, and its wider steps may pin it down better.
       const best = sharpest(candidates);
-      const agreeing = [...left, ...right].filter((side) => Math.abs(side.value - best.value) <= side.errorBar + best.errorBar);
+      const agreeing = [...left, ...right].filter((e) => Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
       return decide(analytic, sharpest([best, ...agreeing]));
     }
 
     out.kink = true;
-    const sides = [nearSide(left), nearSide(right)].filter((e): e is Estimate => e !== undefined);
+    const sides = [left, right].filter((e) => e.length > 0).map(sharpest);
     if (sides.length === 2) {
       const [l, r] = sides as [Estimate, Estimate];
       sides.push({ value: (l.value + r.value) / 2, errorBar: Math.max(l.errorBar, r.errorBar) });

@@ -30,15 +30,27 @@ export function allowedError(analytic: number, numeric: number, errorBar: number
   return tolerance * Math.max(Math.abs(analytic), Math.abs(numeric)) + errorBar;
 }
 
-/**
- * 1% of what is checked: the largest error bar a float64 cost's estimate may carry and still decide
- * an entry. A sign flip, ×2 or ×0 fails far outside it; rounding at the 1e-11 steps that resolve
- * close kinks stays inside it for gradients of the cost's own scale.
- */
-export const CREDIBLE_SHARE = 1e-2;
+/** How coarse an estimate may be and still decide an entry, by the cost's precision. */
+export interface Credibility {
+  /** The share of max(|analytic|, |numeric|) an error bar may reach. */
+  readonly share: number;
+  /** The rounding at the best step, times this, an error bar may always carry (a zero gradient has no share). */
+  readonly floorSteps: number;
+}
 
-/** 10% for a cost computed in float32, whose rounding (6e-8 relative) leaves wider bars at every step. */
-export const CREDIBLE_SHARE_FLOAT32 = 0.1;
+/**
+ * A float64 cost: 1% of what is checked, so a sign flip, ×2 or ×0 fails far outside it while the
+ * rounding at the 1e-11 steps that resolve close kinks stays inside it for gradients of the cost's
+ * own scale; and always the rounding of a step 4⁶ = 4096× below the best (~2e-6 of J/|θ|), so a
+ * zero gradient next to a kink is confirmed by the ladder's rungs down to 4⁵× below it, bar and all.
+ */
+export const FLOAT64_CREDIBILITY: Credibility = { share: 1e-2, floorSteps: 4096 };
+
+/**
+ * A cost computed in float32, whose rounding (6e-8 relative) leaves wider bars at every step: 10%,
+ * and the rounding of a step 64× below the best (already ~1e-3 of J/|θ|; rungs down to 16× below).
+ */
+export const FLOAT32_CREDIBILITY: Credibility = { share: 0.1, floorSteps: 64 };
 
 /**
  * 1e-3: an estimate whose bar is within this share decides at once; a wider one first makes the
@@ -58,21 +70,14 @@ export function relativeNoise(sigma: number, cost: number): number {
   return cost === 0 ? 0 : (NOISE_SIGMAS * sigma) / Math.abs(cost);
 }
 
-/** The share of what is checked an estimate's error bar may reach, by the cost's measured noise. */
-export function credibleShare(sigma: number, cost: number): number {
-  return relativeNoise(sigma, cost) > FLOAT32_NOISE ? CREDIBLE_SHARE_FLOAT32 : CREDIBLE_SHARE;
+/** How coarse an estimate may be, by the cost's measured noise. */
+export function credibility(sigma: number, cost: number): Credibility {
+  return relativeNoise(sigma, cost) > FLOAT32_NOISE ? FLOAT32_CREDIBILITY : FLOAT64_CREDIBILITY;
 }
 
 /**
- * 64: an estimate may always carry the rounding of a step 64× below the best one (three rungs of
- * the kink ladder), so a zero gradient next to a kink is confirmed by a rung that steps past it.
- */
-export const FLOOR_STEPS = 64;
-
-/**
  * The largest error bar an estimate may carry and still decide an entry: `share` of the larger of
- * analytic and numeric, plus `floor`, FLOOR_STEPS × the rounding at the best step (so a gradient
- * of 0 against a numeric one lost in rounding can still be confirmed).
+ * analytic and numeric, plus `floor` (see `Credibility.floorSteps`).
  */
 export function credibleError(analytic: number, numeric: number, share: number, floor: number): number {
   return share * Math.max(Math.abs(analytic), Math.abs(numeric)) + floor;
