@@ -1,7 +1,7 @@
 import type { Difference } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
-import { allowedError, credibility, credibleError, FLOAT32_NOISE, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
+import { allowedError, credibility, credibleError, FLOAT32_CREDIBILITY, FLOAT32_NOISE, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
 
 /** Why an entry could not be verified: the cost's rounding noise, or a kink or branch cut within every usable step. */
 export type UnverifiableCause = 'noise' | 'kink';
@@ -64,6 +64,12 @@ export const KINK_NOISE = 8;
  * a kink within ¾h of θ keeps more than a quarter of its jump in gap(h) beyond that.
  */
 export const KINK_SHARE = 1 / 4;
+
+/**
+ * 10%: the share of what is checked an estimate may carry when a kink lies closer than any step
+ * the cost's own share allows (float32's share everywhere): a sign flip, ×2 or ×0 still fails.
+ */
+export const KINK_SHARE_LIMIT = FLOAT32_CREDIBILITY.share;
 
 /** A one-sided slope's rounding is 2× a central difference's: one numerator over h rather than 2h. */
 const ONE_SIDED_NOISE = 2;
@@ -189,8 +195,8 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   // The size of what is checked: the analytic value, or the smaller one-sided slope at the first step
   // when that is larger (a zero gradient between two kinks is checked against its neighbourhood's slopes).
   let scale = 0;
-  const credible = (analytic: number, estimate: Estimate) =>
-    estimate.errorBar <= credibleError(Math.max(Math.abs(analytic), scale), estimate.value, share, floor);
+  const credible = (analytic: number, estimate: Estimate, allowedShare = share) =>
+    estimate.errorBar <= credibleError(Math.max(Math.abs(analytic), scale), estimate.value, allowedShare, floor);
   const decide = (analytic: number, estimate: Estimate): Judgement => {
     out.numeric = estimate.value;
     out.allowed = allowedError(analytic, estimate.value, estimate.errorBar, relative);
@@ -203,7 +209,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   };
 
   /** Steps 2 to 4, once the first central difference did not settle the entry. */
-  const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung): Judgement => {
+  const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung, firstMagnitude: number): Judgement => {
     const sigma = noise();
     const { share: allowedShare, floorSteps } = credibility(sigma, cost);
     share = allowedShare;
@@ -212,7 +218,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const base = Math.max(first.step, stepOf(slot, k, sigma));
     // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
     floor = floorSteps * roundingNoise(Math.abs(cost), base, sigma);
-    const near = base === first.step ? { ...first, rounding: Math.max(first.rounding, roundingNoise(0, base, sigma)) } : rung(slot, k, base, sigma);
+    const near = base === first.step ? { ...first, rounding: roundingNoise(firstMagnitude, base, sigma) } : rung(slot, k, base, sigma);
     const wide = rung(slot, k, REFINEMENT_RATIO * base, sigma);
     const widest = rung(slot, k, REFINEMENT_RATIO ** 2 * base, sigma);
     const rungs = [widest, wide, near];
@@ -233,27 +239,30 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       if (quiet(here)) clean = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
       else kinked = true;
       // Rounding alone would make the next rung's clean estimate (bar up to twice its rounding) too coarse
-      // for the value being checked: stop, so every clean rung reached can decide.
-      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, share, floor)) break;
+      // for the value being checked even by a kink's looser share: descend no further.
+      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, KINK_SHARE_LIMIT, floor)) break;
     }
     out.kink = kinked;
     const last = rungs.length - 1;
-    /** A side's credible estimates that hold for θ's own piece down to the narrowest rung. */
+    /** A side's estimates that hold for θ's own piece down to the narrowest rung, credible by a kink's share. */
     const side = (slope: (rung: Rung) => number) =>
-      sideEstimates(rungs, slope).filter((e) => credible(analytic, e) && holdsDownTo(rungs, slope, e, last));
+      sideEstimates(rungs, slope).filter((e) => credible(analytic, e, KINK_SHARE_LIMIT) && holdsDownTo(rungs, slope, e, last));
     const left = side((r) => r.left);
     const right = side((r) => r.right);
     const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
     if (candidates.length > 0) {
       // θ's own side agrees with the best two-sided estimate, and its wider steps may pin it down better.
       const best = sharpest(candidates);
-      const agreeing = [...left, ...right].filter((e) => Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
+      const agreeing = [...left, ...right].filter((e) => credible(analytic, e) && Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
       return decide(analytic, sharpest([best, ...agreeing]));
     }
 
+    // A kink closer than any step the value's own share allows: either side, their midpoint, or a clean
+    // rung past the kink may decide within a kink's looser share.
     out.kink = true;
     const sides = [left, right].filter((e) => e.length > 0).map(sharpest);
-    if (sides.length === 2) {
+    if (clean && credible(analytic, clean, KINK_SHARE_LIMIT)) sides.push(clean);
+    if (left.length > 0 && right.length > 0) {
       const [l, r] = sides as [Estimate, Estimate];
       sides.push({ value: (l.value + r.value) / 2, errorBar: Math.max(l.errorBar, r.errorBar) });
     }
@@ -283,6 +292,6 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const still = left === 0 && right === 0 && Math.fround(cost) === cost;
     if (out.pass && !(still && relativeNoise(noise(), cost) > FLOAT32_NOISE)) return out;
     out.refined = true;
-    return refine(slot, k, analytic, first);
+    return refine(slot, k, analytic, first, costMagnitude);
   };
 }

@@ -18,11 +18,19 @@ export const COST_NOISE_ULPS = 16;
 export const NOISE_SIGMAS = 4;
 
 /**
- * How far a central difference at step `h` may stray from the truth through rounding alone:
- * the 16-ulp budget, or the cost's measured noise `sigma` when that is larger.
+ * 4 ulps of |J|: the least rounding a measured cost is taken to carry, however quiet its probe
+ * (the probe sees one direction at one point; a forward pass rounds at least its last operation).
  */
-export function roundingNoise(costMagnitude: number, h: number, sigma = 0): number {
-  return Math.max(COST_NOISE_ULPS * Number.EPSILON * costMagnitude, NOISE_SIGMAS * sigma) / h;
+export const MEASURED_NOISE_ULPS = 4;
+
+/**
+ * How far a central difference at step `h` may stray from the truth through rounding alone:
+ * before the cost's noise is measured, the 16-ulp budget; once it is (`sigma`), 4σ, and at least
+ * MEASURED_NOISE_ULPS of |J|.
+ */
+export function roundingNoise(costMagnitude: number, h: number, sigma?: number): number {
+  const ulps = sigma === undefined ? COST_NOISE_ULPS : MEASURED_NOISE_ULPS;
+  return Math.max(ulps * Number.EPSILON * costMagnitude, NOISE_SIGMAS * (sigma ?? 0)) / h;
 }
 
 /** The |analytic − numeric| allowed: `tolerance` relative to the larger, plus the numeric estimate's own error bar. */

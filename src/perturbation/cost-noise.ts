@@ -34,14 +34,18 @@ export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initia
       return { slot, k, original, direction };
     }),
   );
-  let sigma = 0;
+  let finest: number | undefined;
   for (const spacing of NOISE_PROBE_STEPS) {
     const costs = probe(cost, entries, initialCost, spacing);
-    sigma = noiseOf(costs);
-    // A cost that did not move at most points along the probe hides its rounding: probe wider.
-    if (costs.filter((c) => c !== initialCost).length > PROBE_POINTS) break;
+    const sigma = noiseOf(costs);
+    finest ??= sigma;
+    // A cost that moved at most points along the probe shows its rounding; one that did not hides it
+    // (a float32 cost changes in steps of its resolution): probe wider. A cost that never moves on
+    // both sides is flat where it stands (a dead ReLU layer), and a wider probe would only cross a
+    // kink and read it as noise: it keeps the finest spacing's estimate.
+    if (costs.filter((c) => c !== initialCost).length > PROBE_POINTS) return sigma;
   }
-  return sigma;
+  return finest ?? 0;
 }
 
 interface ProbeEntry {
