@@ -11,8 +11,11 @@ export const WORST_ENTRIES = 10;
 /** How many a passing parameter's report keeps: the closest calls, for `.not` and for the curious. */
 export const CLOSEST_ENTRIES = 3;
 
-/** Judges entry k of a slot; `tolerance` overrides the relative tolerance for this call. */
-export type Judge = (slot: ParameterSlot, k: number, analytic: number, tolerance?: number) => Judgement;
+/**
+ * Judges entry k of a slot; `tolerance` overrides the relative tolerance for this call, `scale` is
+ * the size of the gradients around it (its tensor's RMS), which a small entry's estimate is held to.
+ */
+export type Judge = (slot: ParameterSlot, k: number, analytic: number, tolerance?: number, scale?: number) => Judgement;
 
 /** What to check in one parameter: which entries one by one (all when omitted), and a directional verdict already made. */
 export interface Coverage {
@@ -46,9 +49,10 @@ export function compareParameter(
   let failing = 0;
   let kinks = 0;
   let maxAbsError = 0;
+  const scale = rootMeanSquare(analytic);
   for (const k of checked) {
     const a = analytic[k] as number;
-    const verdict = judge(slot, k, a);
+    const verdict = judge(slot, k, a, undefined, scale);
     numeric[k] = verdict.central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
@@ -114,6 +118,13 @@ export function compareParameter(
     analytic,
     numeric,
   };
+}
+
+/** √(Σ vᵢ² / n): the typical size of a tensor's entries. */
+function rootMeanSquare(values: Float64Array): number {
+  let squares = 0;
+  for (const v of values) squares += v * v;
+  return Math.sqrt(squares / values.length);
 }
 
 /** Bits of an entry's flags. */

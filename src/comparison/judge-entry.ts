@@ -71,6 +71,13 @@ export const KINK_SHARE = 1 / 4;
  */
 export const KINK_SHARE_LIMIT = FLOAT32_CREDIBILITY.share;
 
+/**
+ * 4³, 4⁶, 4⁹: before a smooth estimate calls an entry wrong, central differences at these fractions
+ * of its step look for kinks it cannot see, down to 2.9e-11 of the first step's 2⁻¹⁷|θ| (~2e-16·|θ|
+ * is float64's resolution; rounding at 4⁹ is still ~3e-5 of J/|θ|).
+ */
+const HIDDEN_KINK_STEPS = [4 ** 3, 4 ** 6, 4 ** 9] as const;
+
 /** A one-sided slope's rounding is 2× a central difference's: one numerator over h rather than 2h. */
 const ONE_SIDED_NOISE = 2;
 
@@ -192,9 +199,10 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   let relative = rules.tolerance;
   let floor = 0;
   let share = 0;
-  // The size of what is checked: the analytic value, or the smaller one-sided slope at the first step
-  // when that is larger (a zero gradient between two kinks is checked against its neighbourhood's slopes).
+  // The size of what is checked: the analytic value, or when larger the gradients around it (its
+  // tensor's RMS) or the smaller one-sided slope at the first step: a zero gradient is checked against them.
   let scale = 0;
+  let around = 0;
   const credible = (analytic: number, estimate: Estimate, allowedShare = share) =>
     estimate.errorBar <= credibleError(Math.max(Math.abs(analytic), scale), estimate.value, allowedShare, floor);
   const decide = (analytic: number, estimate: Estimate): Judgement => {
@@ -208,12 +216,27 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     return { step, central, left, right, rounding: roundingNoise(costMagnitude, step, sigma) };
   };
 
+  /**
+   * True when a central difference at base/4³, base/4⁶ or base/4⁹ (those above the step floor) strays
+   * from the smooth estimate by more than its rounding and the truncation that shrinks as the step
+   * squared: at most 6 forwards.
+   */
+  const hiddenKink = (slot: ParameterSlot, k: number, near: Rung, smooth: Estimate, sigma: number) => {
+    const truncation = Math.abs(near.central - smooth.value);
+    const lowest = floorOf(slot, k);
+    return HIDDEN_KINK_STEPS.some((ratio) => {
+      if (near.step / ratio < lowest) return false;
+      const probe = rung(slot, k, near.step / ratio, sigma);
+      return Math.abs(probe.central - smooth.value) > KINK_NOISE * probe.rounding + smooth.errorBar + truncation / ratio ** 2;
+    });
+  };
+
   /** Steps 2 to 4, once the first central difference did not settle the entry. */
   const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung, firstMagnitude: number): Judgement => {
     const sigma = noise();
     const { share: allowedShare, floorSteps } = credibility(sigma, cost);
     share = allowedShare;
-    scale = Math.min(Math.abs(first.left), Math.abs(first.right));
+    scale = Math.max(around, Math.min(Math.abs(first.left), Math.abs(first.right)));
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot, k, sigma));
     // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
@@ -226,7 +249,13 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const smooth = { value: fine, errorBar: Math.abs(fine - richardson(wide.central, widest.central)) + RICHARDSON_NOISE * near.rounding };
     let kinked = !quiet(near) && !smoothPair(near, wide);
     const settled = !kinked && credible(analytic, smooth);
-    if (settled && smooth.errorBar <= credibleError(analytic, smooth.value, GOOD_SHARE, floor)) return decide(analytic, smooth);
+    if (settled && smooth.errorBar <= credibleError(analytic, smooth.value, GOOD_SHARE, floor)) {
+      if (decide(analytic, smooth).pass) return out;
+      // Before calling it wrong: kinks on both sides within the step, mirroring each other, leave the
+      // slopes level; far smaller steps, past them, would disagree with the smooth estimate.
+      kinked = hiddenKink(slot, k, near, smooth, sigma);
+      if (!kinked) return decide(analytic, smooth);
+    }
 
     // Smaller steps before any verdict: a wide step may have crossed a kink or a branch cut.
     let clean: Estimate | undefined;
@@ -272,8 +301,9 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     return out;
   };
 
-  return function judge(slot: ParameterSlot, k: number, analytic: number, entryTolerance = rules.tolerance): Judgement {
+  return function judge(slot: ParameterSlot, k: number, analytic: number, entryTolerance = rules.tolerance, entryScale = 0): Judgement {
     relative = entryTolerance;
+    around = entryScale;
     // The first step is never widened for noise (a wider step crosses more kinks in ReLU networks),
     // and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
     // the measured noise comes in with an error bar of its own.

@@ -34,17 +34,19 @@ export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initia
       return { slot, k, original, direction };
     }),
   );
+  // Only float32 storage, or a cost a float32 holds exactly, can hide its rounding below a spacing;
+  // a float64 cost that does not move is flat where it stands (a dead ReLU layer), and a wider probe
+  // would only cross a kink and read it as noise.
+  const coarse = Math.fround(initialCost) === initialCost || set.slots.some((slot) => slot.float32 === true);
   let finest: number | undefined;
-  for (const spacing of NOISE_PROBE_STEPS) {
+  for (const spacing of coarse ? NOISE_PROBE_STEPS : NOISE_PROBE_STEPS.slice(0, 1)) {
     const costs = probe(cost, entries, initialCost, spacing);
     const sigma = noiseOf(costs);
     finest ??= sigma;
-    // A cost that moved at most points along the probe shows its rounding; one that did not hides it
-    // (a float32 cost changes in steps of its resolution): probe wider. A cost that never moves on
-    // both sides is flat where it stands (a dead ReLU layer), and a wider probe would only cross a
-    // kink and read it as noise: it keeps the finest spacing's estimate.
+    // A cost that moved at most points along the probe shows its rounding: probe no wider.
     if (costs.filter((c) => c !== initialCost).length > PROBE_POINTS) return sigma;
   }
+  // Never moved on both sides at any spacing: flat on one side of a kink; the finest estimate stands.
   return finest ?? 0;
 }
 
