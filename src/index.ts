@@ -9,15 +9,23 @@ export type { NumericKind } from './parameters/numeric-view.js';
 export { numericalGradient } from './perturbation/numerical-gradient.js';
 export { RELATIVE_STEP } from './perturbation/step.js';
 export { checkGradients } from './report/check-gradients.js';
+export { checkJacobian } from './report/check-jacobian.js';
+export { contract } from './perturbation/contraction.js';
+export { upstreamValues } from './perturbation/upstream-gradient.js';
 export type { Diagnosis, DiagnosisPattern } from './diagnosis/diagnosis.js';
-export type { DirectionalReport, EntryReport, GradientReport, ParameterReport, ResolvedOptions } from './report/report.js';
+export type { DirectionalReport, EntryReport, GradientReport, LayerReport, ParameterReport, ResolvedOptions } from './report/report.js';
 export type {
+  Backward,
   CheckMode,
   CheckOptions,
   Forward,
   ForwardResult,
   GradientMatchers,
   Gradients,
+  JacobianMatchers,
+  JacobianOptions,
+  LayerOutputValue,
+  LayerResult,
   ParameterValue,
   Params,
 } from './types.js';

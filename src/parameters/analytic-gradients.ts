@@ -9,10 +9,14 @@ import type { ParameterSet, ParameterSlot } from './parameter-set.js';
  * or a function of `(params, x, y)` returning either, called twice here to see that it is repeatable.
  */
 export function analyticGradients(received: unknown, set: ParameterSet, x: unknown, y: unknown): Float64Array[] {
-  if (typeof received !== 'function') return readGradients(received, set);
-  const first = readGradients(callGradientFunction(received, set, x, y), set);
-  assertSameGradients(first, readGradients(callGradientFunction(received, set, x, y), set), set);
+  const first = gradientsAt(received, set, x, y);
+  if (typeof received === 'function') assertSameGradients(first, gradientsAt(received, set, x, y), set);
   return first;
+}
+
+/** The gradients `received` gives, in slot order: one call when it is a function, no repeat. */
+export function gradientsAt(received: unknown, set: ParameterSet, x: unknown, y: unknown): Float64Array[] {
+  return readGradients(typeof received === 'function' ? callGradientFunction(received, set, x, y) : received, set);
 }
 
 /** A gradient function must give the same gradients twice at the same point; one that accumulates (`+=`) does not. */

@@ -56,6 +56,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
 }
 
-function where(slot: ParameterSlot | undefined, k: number): string {
+/** `while W1[0,2] was perturbed`, or `at the unperturbed parameters`: where a call went wrong. */
+export function where(slot: ParameterSlot | undefined, k: number): string {
   return slot ? `while ${entryLabel(slot.name, entryIndex(slot.shape, k))} was perturbed` : 'at the unperturbed parameters';
 }

@@ -1,5 +1,4 @@
 import { type CostNoise, judgeEntries, type StepRule } from '../comparison/judge-entry.js';
-import { relativeDifference } from '../comparison/relative-difference.js';
 import type { ParameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, type Snapshot } from '../parameters/snapshot.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
@@ -9,7 +8,8 @@ import { assertDeterministic } from '../perturbation/determinism.js';
 import { seededRandom } from '../perturbation/seeded-random.js';
 import { noiseStep, stepFor } from '../perturbation/step.js';
 import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
-import type { GradientReport, ParameterReport, ResolvedOptions } from './report.js';
+import { globalDifference } from './global-difference.js';
+import type { GradientReport, ResolvedOptions } from './report.js';
 
 /** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
 const NOISE_PROBE_SEED = 1;
@@ -59,13 +59,9 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
   const parameters = set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context, names[i]));
   assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
   assertUnchanged(subject.snapshot, 'forward');
-  const checkedOnly = (p: ParameterReport, values: Float64Array) =>
-    p.checked === p.size ? values : values.filter((_, k) => !Number.isNaN(p.numeric[k]));
-  const checkedAnalytic = concat(parameters.map((p) => checkedOnly(p, p.analytic)));
-  const checkedNumeric = concat(parameters.map((p) => checkedOnly(p, p.numeric)));
   return {
     pass: parameters.every((p) => p.pass),
-    difference: relativeDifference(checkedAnalytic, checkedNumeric),
+    difference: globalDifference(parameters),
     parameters,
     entries,
     checkedEntries: parameters.reduce((sum, p) => sum + p.checked, 0),
@@ -86,14 +82,4 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
 function planCheck(resolved: ResolvedOptions, entries: number): { mode: 'full' | 'fast'; sample: number | undefined } {
   const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
   return { mode, sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined) };
-}
-
-function concat(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
-  }
-  return out;
 }
