@@ -6,6 +6,8 @@ import { assertFinite, describeValue, type NumericView, numericView } from './nu
 /** One part of dout, named as messages name it (`dout`, or `dh` for output h), beside its view. */
 export interface DoutPart {
   readonly name: string;
+  /** The key it has in a record dout (`h` or `dh`); the output's own name for a single output. */
+  readonly key: string;
   readonly view: NumericView;
 }
 
@@ -15,7 +17,7 @@ export interface DoutPart {
  * by output name or `d` + name) and finite entries.
  */
 export function readDout(dout: unknown, output: LayerOutput): DoutPart[] {
-  if (!output.record) return [doutPart('dout', dout, output.parts[0] as OutputPart)];
+  if (!output.record) return [doutPart('dout', (output.parts[0] as OutputPart).name, dout, output.parts[0] as OutputPart)];
   if (dout === null || typeof dout !== 'object' || Array.isArray(dout) || ArrayBuffer.isView(dout)) {
     const names = output.parts.map((part) => part.name).join(', ');
     throw new GradcheckError(`dout is ${describeValue(dout)}; forward returns a record of outputs (${names}), so dout must be a record with the same keys.`);
@@ -26,11 +28,11 @@ export function readDout(dout: unknown, output: LayerOutput): DoutPart[] {
     if (!Object.hasOwn(record, key)) {
       throw new GradcheckError(`dout has no entry for output ${part.name}: expected a key "${part.name}" or "d${part.name}".`);
     }
-    return doutPart(key === part.name ? `dout.${key}` : key, record[key], part);
+    return doutPart(key === part.name ? `dout.${key}` : key, key, record[key], part);
   });
 }
 
-function doutPart(name: string, value: unknown, part: OutputPart): DoutPart {
+function doutPart(name: string, key: string, value: unknown, part: OutputPart): DoutPart {
   const view = numericView(name, value);
   if (!sameShape(view.shape, part.view.shape)) {
     throw new GradcheckError(
@@ -39,5 +41,5 @@ function doutPart(name: string, value: unknown, part: OutputPart): DoutPart {
     );
   }
   assertFinite(name, view);
-  return { name, view };
+  return { name, key, view };
 }
