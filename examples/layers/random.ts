@@ -1,14 +1,14 @@
 import { Matrix } from 'ml-matrix';
 
-/** A seeded generator on [0, 1) (mulberry32), so every example layer sees the same numbers on every run. */
+/**
+ * A seeded generator on [0, 1): the 32-bit linear congruential generator of Numerical Recipes, so
+ * every example layer sees the same numbers on every run (plenty for test data, not for statistics).
+ */
 export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
+  let state = (seed * 2654435761) >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
   };
 }
 

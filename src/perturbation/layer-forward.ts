@@ -1,10 +1,9 @@
-import { GradcheckError } from '../gradcheck-error.js';
 import { assertFiniteOutput, assertSameOutputShape, type LayerOutput, readLayerOutput } from '../parameters/layer-output.js';
-import { describeValue, type NumericView, thrownMessage } from '../parameters/numeric-view.js';
+import type { NumericView } from '../parameters/numeric-view.js';
 import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
 import { contract } from './contraction.js';
 import type { CostEvaluator } from './cost-evaluator.js';
-import { where } from './cost-evaluator.js';
+import { countedForward, where } from './counted-forward.js';
 
 /** Calls a layer's `forward(inputs)` at the inputs as they stand and reads its output. */
 export interface LayerForward {
@@ -15,23 +14,13 @@ export interface LayerForward {
 }
 
 export function layerForward(forward: unknown, set: ParameterSet): LayerForward {
-  if (typeof forward !== 'function') {
-    throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function (inputs) => output.`);
-  }
-  let evaluations = 0;
+  const counted = countedForward(forward, '(inputs) => output', () => [set.argument()]);
   return {
     get evaluations() {
-      return evaluations;
+      return counted.evaluations;
     },
     call(slot, k = 0) {
-      evaluations++;
-      let result: unknown;
-      try {
-        result = forward(set.argument());
-      } catch (error) {
-        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}`, { cause: error });
-      }
-      const output = readLayerOutput(result);
+      const output = readLayerOutput(counted.call(slot, k));
       assertFiniteOutput(output, where(slot, k));
       return output;
     },

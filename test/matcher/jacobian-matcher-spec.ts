@@ -1,24 +1,7 @@
-import { stripVTControlCharacters } from 'node:util';
 import { Matrix } from 'ml-matrix';
 import { type AffineInputs, affineBackward, affineBackwardMeanDw, affineForward } from '../../examples/layers/affine.js';
 import { randomMatrix, seeded } from '../../examples/layers/random.js';
-
-/** What both runners' test APIs offer; the same spec then runs under Vitest and under Jest. */
-interface RunnerApi {
-  describe: (name: string, body: () => void) => void;
-  it: (name: string, body: () => void) => void;
-  expect: any;
-}
-
-/** The message a failing assertion throws, as a person reads it with colours off. */
-function messageOf(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail');
-}
+import { messageOf, type RunnerApi } from './runner-api.js';
 
 /** An affine layer x·w + b with x 4×5, w 5×3, b 1×3, fresh on every call. */
 function affine(): AffineInputs {

@@ -5,18 +5,8 @@ import { layerCases } from '../../examples/layers/cases.js';
 import { type LstmInputs, lstmStepBackward, lstmStepForward } from '../../examples/layers/lstm-step.js';
 import { randomMatrix, seeded } from '../../examples/layers/random.js';
 import { reluBackward, reluForward } from '../../examples/layers/relu.js';
-import { checkJacobian, GradcheckError, unroll } from '../../src/index.js';
-
-/** The GradcheckError a call throws (fails the test when it throws anything else, or nothing). */
-function errorOf(call: () => unknown): GradcheckError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GradcheckError);
-    return error as GradcheckError;
-  }
-  throw new Error('expected a GradcheckError');
-}
+import { checkJacobian, unroll } from '../../src/index.js';
+import { errorOf } from './error-of.js';
 
 function affine(): AffineInputs {
   const r = seeded(5);
