@@ -41,19 +41,19 @@ export function readLayerOutput(result: unknown): LayerOutput {
   return { parts: [{ name: SINGLE_OUTPUT_NAME, view: outputView(SINGLE_OUTPUT_NAME, output) }], record: false };
 }
 
-/** Throws unless `now` has the parts and shapes of `reference`: a layer's output shape must not depend on its inputs' values. */
-export function assertSameOutputShape(reference: LayerOutput, now: LayerOutput, where: string): void {
+/** Throws unless `now` has the parts and shapes of `reference` (`where` says when, for the message): a layer's output shape must not depend on its inputs' values. */
+export function assertSameOutputShape(reference: LayerOutput, now: LayerOutput, where: () => string): void {
   const names = (output: LayerOutput) => output.parts.map((part) => part.name).join(', ');
   if (names(reference) !== names(now)) {
     throw new GradcheckError(
-      `forward returned outputs ${names(now)} ${where} but ${names(reference)} at the unperturbed inputs; the outputs must not depend on the inputs' values.`,
+      `forward returned outputs ${names(now)} ${where()} but ${names(reference)} at the unperturbed inputs; the outputs must not depend on the inputs' values.`,
     );
   }
   reference.parts.forEach(({ name, view }, i) => {
     const shape = (now.parts[i] as OutputPart).view.shape;
     if (!sameShape(shape, view.shape)) {
       throw new GradcheckError(
-        `forward's output ${name} has shape ${formatShape(shape)} ${where} but ${formatShape(view.shape)} at the unperturbed inputs; ` +
+        `forward's output ${name} has shape ${formatShape(shape)} ${where()} but ${formatShape(view.shape)} at the unperturbed inputs; ` +
           "a layer's output shape must not depend on its inputs' values.",
       );
     }
@@ -61,12 +61,12 @@ export function assertSameOutputShape(reference: LayerOutput, now: LayerOutput, 
 }
 
 /** Throws unless every entry of every output part is finite, naming the first that is not. */
-export function assertFiniteOutput(output: LayerOutput, where: string): void {
+export function assertFiniteOutput(output: LayerOutput, where: () => string): void {
   for (const { name, view } of output.parts) {
     for (let k = 0; k < view.size; k++) {
       const v = view.get(k);
       if (typeof v === 'number' && Number.isFinite(v)) continue;
-      throw new GradcheckError(`forward's output ${entryLabel(name, entryIndex(view.shape, k))} is ${describeValue(v)} ${where}; every entry must be a finite number.`);
+      throw new GradcheckError(`forward's output ${entryLabel(name, entryIndex(view.shape, k))} is ${describeValue(v)} ${where()}; every entry must be a finite number.`);
     }
   }
 }

@@ -21,7 +21,7 @@ export function layerForward(forward: unknown, set: ParameterSet): LayerForward 
     },
     call(slot, k = 0) {
       const output = readLayerOutput(counted.call(slot, k));
-      assertFiniteOutput(output, where(slot, k));
+      assertFiniteOutput(output, () => where(slot, k));
       return output;
     },
   };
@@ -31,7 +31,7 @@ export function layerForward(forward: unknown, set: ParameterSet): LayerForward 
 export function callWithShapeOf(layer: LayerForward, reference: LayerOutput) {
   return (slot?: ParameterSlot, k = 0): LayerOutput => {
     const output = layer.call(slot, k);
-    assertSameOutputShape(reference, output, where(slot, k));
+    assertSameOutputShape(reference, output, () => where(slot, k));
     return output;
   };
 }
