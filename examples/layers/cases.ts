@@ -1,5 +1,6 @@
 // Every example layer with its correct backward and its planted bugs, as the Vitest and Jest tests
 // check them: `expect(backward).toHaveCorrectJacobian(forward, inputs)`, backward as `(inputs, dout) => gradients`.
+import { stripVTControlCharacters } from 'node:util';
 import type { Matrix } from 'ml-matrix';
 import { type AffineInputs, affineBackward, affineBackwardMeanDw, affineForward } from './affine.js';
 import { type BatchNormInputs, batchNormBackward, batchNormBackwardNoMeanTerm, batchNormForward } from './batch-norm.js';
@@ -28,6 +29,16 @@ export interface LayerCase {
   readonly inputs: () => any;
   readonly backward: (inputs: any, dout: any) => object;
   readonly bugs: readonly PlantedBug[];
+}
+
+/** The message a failing assertion throws, colours off (the runner colours it when the terminal can show colours). */
+export function failureMessage(assertion: () => void): string {
+  try {
+    assertion();
+  } catch (error) {
+    return stripVTControlCharacters((error as Error).message);
+  }
+  throw new Error('expected the assertion to fail');
 }
 
 /** backward as the check calls it, (inputs, dout), from a course-style backward(dout, cache) and its forward. */
