@@ -31,7 +31,7 @@ export function unitUpstreamGradient(parts: readonly OutputPart[], record: boole
 }
 
 /** Entries over all parts of an output. */
-export function outputSize(parts: readonly OutputPart[]): number {
+function outputSize(parts: readonly OutputPart[]): number {
   return parts.reduce((n, part) => n + part.view.size, 0);
 }
 

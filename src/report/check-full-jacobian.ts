@@ -14,8 +14,8 @@ import { jacobianBlock } from './jacobian-block.js';
 import type { GradientReport, ResolvedOptions } from './report.js';
 import { runCheck } from './run-check.js';
 
-/** A layer, its output at the unperturbed inputs (its first call, not yet followed by another), and its backward function. */
-export interface FullJacobianSubject {
+/** A layer, its output at the unperturbed inputs (its first call, not yet followed by another), and its backward. */
+export interface LayerSubject {
   readonly set: ParameterSet;
   readonly layer: LayerForward;
   readonly output: LayerOutput;
@@ -31,7 +31,7 @@ export interface FullJacobianSubject {
  * memoized by input values, so the numeric side costs 2N + 2 forwards for all rows together (more
  * only where an entry needs refining). The rows are then merged into one block per input.
  */
-export function checkFullJacobian(subject: FullJacobianSubject, resolved: ResolvedOptions): GradientReport {
+export function checkFullJacobian(subject: LayerSubject, resolved: ResolvedOptions): GradientReport {
   const { set, layer, output, backward, names, batchSize } = subject;
   const reference = flatOutput(output);
   const outputOf = memoizedOutput(layer, set, output);

@@ -11,8 +11,8 @@ import { contractedCost, layerForward } from '../perturbation/layer-forward.js';
 import { upstreamGradient } from '../perturbation/upstream-gradient.js';
 import type { Backward, JacobianOptions, LayerResult, ParamsLike } from '../types.js';
 import { layerBatchSize } from './batch-size.js';
-import { checkFullJacobian } from './check-full-jacobian.js';
-import type { GradientReport, LayerReport } from './report.js';
+import { checkFullJacobian, type LayerSubject } from './check-full-jacobian.js';
+import type { GradientReport, LayerReport, ResolvedOptions } from './report.js';
 import { runCheck } from './run-check.js';
 
 /** The options a layer check reads itself, beside checkGradients' own. */
@@ -43,6 +43,7 @@ export function checkJacobian<I extends ParamsLike<I>>(
   assertUnchanged(inputsBefore, 'forward');
   const counted = countedBackward(backward);
   const names = set.slots.map((slot) => `d${slot.name}`);
+  const subject: LayerSubject = { set, layer, output, backward: counted.backward, names, batchSize: layerBatchSize(inputs) };
   const outputs = output.parts.map(({ name, view }) => ({ name, shape: view.shape }));
   const layerInfo = (ignoresDout: boolean): LayerReport => ({
     outputs,
@@ -51,31 +52,38 @@ export function checkJacobian<I extends ParamsLike<I>>(
     ignoresDout,
     backwardCalls: counted.calls(),
   });
-  const m = layerBatchSize(inputs);
   if (jacobian === 'full') {
     if (typeof backward !== 'function') {
       throw new GradcheckError("options.jacobian 'full' calls backward once per output entry: pass backward as a function (inputs, dout) => gradients.");
     }
-    const report = checkFullJacobian({ set, layer, output, backward: counted.backward, names, batchSize: m }, resolved);
-    return { ...report, layer: layerInfo(false) };
+    return { ...checkFullJacobian(subject, resolved), layer: layerInfo(false) };
   }
   if (typeof backward !== 'function' && given === undefined) {
     throw new GradcheckError(
       'backward is a gradients record, computed for some dout: pass that dout as options.dout, or pass backward as a function (inputs, dout) => gradients.',
     );
   }
-  const doutValue = given ?? upstreamGradient(output.parts, output.record, resolved.seed);
+  const { report, ignores } = checkAgainstDout(subject, given ?? upstreamGradient(output.parts, output.record, resolved.seed), resolved);
+  return { ...report, layer: layerInfo(ignores) };
+}
+
+/**
+ * The default check: backward(inputs, dout) against central differences of ⟨dout, forward(inputs)⟩
+ * through the shared pipeline; and whether a function backward ignores dout, from one more call.
+ */
+function checkAgainstDout(subject: LayerSubject, doutValue: unknown, resolved: ResolvedOptions) {
+  const { set, layer, output, backward } = subject;
   const doutParts = readDout(doutValue, output);
   const dout = doutParts.map((part) => part.view);
   const initialCost = contract(dout, output.parts.map((part) => part.view));
   const snapshot = snapshotOf(set, doutParts, 'its inputs or dout');
   const unchanged = () => assertUnchanged(snapshot, 'backward');
-  const analytic = analyticGradients(counted.backward, set, doutValue, undefined, unchanged);
+  const analytic = analyticGradients(backward, set, doutValue, undefined, unchanged);
   const secondDout = () => upstreamGradient(keyedLike(output, doutParts), output.record, resolved.seed + 1);
-  const ignores = typeof backward === 'function' && ignoresDout(gradientsAt(counted.backward, set, secondDout(), undefined, unchanged), analytic);
+  const ignores = typeof backward === 'function' && ignoresDout(gradientsAt(backward, set, secondDout(), undefined, unchanged), analytic);
   const cost = contractedCost(layer, output, dout);
-  const report = runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSize: m }, resolved);
-  return { ...report, layer: layerInfo(ignores) };
+  const report = runCheck({ set, cost, initialCost, analytic, names: subject.names, snapshot, batchSize: subject.batchSize }, resolved);
+  return { report, ignores };
 }
 
 /**
