@@ -9,15 +9,7 @@ import { performance } from 'node:perf_hooks';
 // 'gradcheck' is the built package here (bench/tsconfig.json drops the root's paths to src): users run dist.
 import { checkJacobian, type JacobianOptions } from 'gradcheck';
 import { type LayerCase, layerCases } from '../examples/layers/cases.js';
-
-/** A function that counts its calls. */
-function counting<A extends unknown[], R>(f: (...args: A) => R) {
-  const counted = Object.assign((...args: A) => {
-    counted.calls++;
-    return f(...args);
-  }, { calls: 0 });
-  return counted;
-}
+import { counting } from '../test/models/counting.js';
 
 function costOf(layer: LayerCase, backward: LayerCase['backward'], options?: JacobianOptions) {
   const forward = counting(layer.forward);

@@ -1,5 +1,3 @@
-import { stripVTControlCharacters } from 'node:util';
-
 /** What both runners' test APIs offer; the same spec then runs under Vitest and under Jest. */
 export interface RunnerApi {
   describe: (name: string, body: () => void) => void;
@@ -8,11 +6,4 @@ export interface RunnerApi {
 }
 
 /** The message a failing assertion throws, as a person reads it with colours off. */
-export function messageOf(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail');
-}
+export { failureMessage as messageOf } from '../../examples/layers/cases.js';

@@ -7,6 +7,7 @@ import { randomMatrix, seeded } from '../../examples/layers/random.js';
 import { reluBackward, reluForward } from '../../examples/layers/relu.js';
 import { checkJacobian, unroll } from '../../src/index.js';
 import { errorOf } from './error-of.js';
+import { counting } from '../models/counting.js';
 
 function affine(): AffineInputs {
   const r = seeded(5);
@@ -17,15 +18,6 @@ const flat = ({ x, w, b }: AffineInputs) => unroll({ x, w, b }).vector;
 const correct = (inputs: AffineInputs, dout: Matrix) => affineBackward(dout, affineForward(inputs)[1]);
 const meanDw = (inputs: AffineInputs, dout: Matrix) => affineBackwardMeanDw(dout, affineForward(inputs)[1]);
 const caseNamed = (name: string) => layerCases.find((c) => c.name.startsWith(name))!;
-
-/** A function that counts its calls. */
-function counting<A extends unknown[], R>(f: (...args: A) => R) {
-  const counted = Object.assign((...args: A) => {
-    counted.calls++;
-    return f(...args);
-  }, { calls: 0 });
-  return counted;
-}
 
 describe('what a layer check costs', () => {
   it('a passing check: 2N + 2 forwards and 3 backwards (the gradients, their repeat, a second dout)', () => {
