@@ -101,7 +101,7 @@ function checkRun(net: ReturnType<typeof network>, options: CheckOptions, slice:
   const report = checkGradients(gradients, forwardPropagationN, parameters, x, y, sliced ? { ...options, sample: sliced } : options);
   const seconds = (performance.now() - start) / 1000;
   if (!sliced) return { seconds, forwards: report.evaluations, extrapolated: false, report };
-  return { seconds: (seconds / report.checkedEntries) * P, forwards: 2 * P + 2, extrapolated: true, report };
+  return { seconds: (seconds / report.checkedEntries) * P, forwards: 2 * P + 3, extrapolated: true, report };
 }
 
 /**

@@ -5,19 +5,27 @@ export type { FlatLayout, LayoutEntry } from './layout/flat-layout.js';
 export { roll, type Unrolled, unroll } from './layout/unroll.js';
 export { type Colors, formatReport } from './message/format-report.js';
 export { matchers } from './matcher/matchers.js';
-export type { NumericKind } from './parameters/numeric-view.js';
+export type { NumericKind, NumericView } from './parameters/numeric-view.js';
 export { numericalGradient } from './perturbation/numerical-gradient.js';
 export { RELATIVE_STEP } from './perturbation/step.js';
 export { checkGradients } from './report/check-gradients.js';
+export { checkJacobian } from './report/check-jacobian.js';
+export { contract } from './perturbation/contraction.js';
+export { upstreamValues } from './perturbation/upstream-gradient.js';
 export type { Diagnosis, DiagnosisPattern } from './diagnosis/diagnosis.js';
-export type { DirectionalReport, EntryReport, GradientReport, ParameterReport, ResolvedOptions } from './report/report.js';
+export type { DirectionalReport, EntryReport, GradientReport, LayerReport, ParameterReport, ResolvedOptions } from './report/report.js';
 export type {
+  Backward,
   CheckMode,
   CheckOptions,
   Forward,
   ForwardResult,
   GradientMatchers,
   Gradients,
+  JacobianMatchers,
+  JacobianOptions,
+  LayerOutputValue,
+  LayerResult,
   ParameterValue,
   Params,
 } from './types.js';

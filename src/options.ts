@@ -17,15 +17,19 @@ export const DEFAULT_SEED = 1;
 const MODES: readonly CheckMode[] = ['full', 'fast', 'auto'];
 const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget'];
 
-/** The options with defaults filled in, or a `GradcheckError` naming the option that is unusable. */
-export function resolveOptions(options: unknown): ResolvedOptions {
+/**
+ * The options with defaults filled in, or a `GradcheckError` naming the option that is unusable.
+ * `extra` names the options a check kind reads itself (a layer check's `dout` and `jacobian`).
+ */
+export function resolveOptions(options: unknown, extra: readonly string[] = []): ResolvedOptions {
   const given = (options ?? {}) as Record<string, unknown>;
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {
     throw new GradcheckError(`options is ${describeValue(options)}; expected an object such as { epsilon: 1e-7 }.`);
   }
-  const unknown = Object.keys(given).filter((key) => !(KNOWN as string[]).includes(key));
+  const known = [...KNOWN, ...extra];
+  const unknown = Object.keys(given).filter((key) => !known.includes(key));
   if (unknown.length > 0) {
-    throw new GradcheckError(`Unknown option ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${KNOWN.join(', ')}.`);
+    throw new GradcheckError(`Unknown option ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${known.join(', ')}.`);
   }
   if (given.mode !== undefined && !MODES.includes(given.mode as CheckMode)) {
     throw new GradcheckError(`options.mode is ${describeValue(given.mode)}; expected 'full', 'fast' or 'auto'.`);

@@ -74,3 +74,37 @@ export interface GradientMatchers<R = unknown> {
     options?: CheckOptions,
   ): R;
 }
+
+/** A layer's output: any kind a parameter may be, or a record of such outputs (an LSTM step's `{ h, c }`). */
+export type LayerOutputValue = ParameterValue | { readonly [name: string]: ParameterValue };
+
+/** What a layer's `forward(inputs)` may return: its output, or an `[output, cache]` pair. */
+export type LayerResult = LayerOutputValue | readonly [LayerOutputValue, ...unknown[]];
+
+/**
+ * A layer's backward pass: `(inputs, dout) => gradients`, keyed by input name or `d` + name
+ * (`dx`, `dw`, `db`; other keys ignored), or such a record already computed for `options.dout`.
+ */
+export type Backward<I = any> = ((inputs: I, dout: any) => object | number) | object | number;
+
+export interface JacobianOptions extends CheckOptions {
+  /**
+   * The upstream gradient backward is checked with, shaped like the output (a record for a record
+   * output, keyed by name or `d` + name). Default: seeded random (`seed`), magnitudes 0.5 to 1.5.
+   */
+  readonly dout?: LayerOutputValue;
+  /**
+   * `'vector'` (default): backward(inputs, dout) against central differences of ⟨dout, forward(inputs)⟩.
+   * `'full'`: the whole Jacobian, one output entry at a time; failures name pairs, `out[1,0] ← x[2,3]`.
+   */
+  readonly jacobian?: 'vector' | 'full';
+}
+
+/** The layer matcher's signature, merged into Vitest's and Jest's `Matchers` beside `GradientMatchers`. */
+export interface JacobianMatchers<R = unknown> {
+  /**
+   * Passes when the received backward pass, `(inputs, dout) => gradients` or gradients computed for
+   * `options.dout`, agrees entry by entry with central differences of ⟨dout, forward(inputs)⟩.
+   */
+  toHaveCorrectJacobian<I extends ParamsLike<I>>(forward: (inputs: I) => LayerResult, inputs: I, options?: JacobianOptions): R;
+}

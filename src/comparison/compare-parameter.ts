@@ -26,7 +26,8 @@ export interface Coverage {
 /**
  * Judges entries of one parameter against its analytic gradient and, when some fail, says what
  * the pattern of the errors suggests. `batchSize` (m, from x) lets it name a missing 1/m.
- * Entries left unchecked hold NaN in `numeric` and count nowhere.
+ * Entries left unchecked hold NaN in `numeric` and count nowhere. `name` names the report and its
+ * entries (the slot's own name by default).
  */
 export function compareParameter(
   slot: ParameterSlot,
@@ -34,6 +35,7 @@ export function compareParameter(
   judge: Judge,
   batchSize: number | undefined,
   { indices, directional }: Coverage = {},
+  name = slot.name,
 ): ParameterReport {
   const { size } = slot;
   const checked = indices ?? Array.from({ length: size }, (_, k) => k);
@@ -72,7 +74,7 @@ export function compareParameter(
     const n = judged[k] as number;
     return {
       index,
-      label: entryLabel(slot.name, index),
+      label: entryLabel(name, index),
       analytic: a,
       numeric: n,
       absError: Math.abs(a - n),
@@ -90,7 +92,7 @@ export function compareParameter(
     failing === 0
       ? undefined
       : diagnose({
-          name: slot.name,
+          name,
           shape: slot.shape,
           analytic,
           numeric: judged,
@@ -102,7 +104,7 @@ export function compareParameter(
           batchSize,
         });
   return {
-    name: slot.name,
+    name,
     shape: slot.shape,
     size,
     checked: checked.length,

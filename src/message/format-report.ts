@@ -38,11 +38,23 @@ export function formatReport(report: GradientReport, colors: Colors = NO_COLORS)
   ].join('\n');
 }
 
+/** What the report's slots are called: a model's parameters, or the gradients of a layer's inputs. */
+function noun(report: GradientReport): string {
+  return report.layer ? 'input gradient' : 'parameter';
+}
+
+/** What the central differences were taken of, after "central differences": nothing for a cost J. */
+function differenced(report: GradientReport): string {
+  if (!report.layer) return '';
+  const out = report.layer.outputs.map((o) => o.name).join(', ');
+  return report.layer.jacobian === 'full' ? ` of each output entry` : ` of ⟨dout, ${out}⟩`;
+}
+
 function formatAgreement(report: GradientReport): string[] {
   const worst = report.parameters.reduce((a, b) => (b.maxAbsError > a.maxAbsError ? b : a));
   const what = report.checkedEntries === report.entries ? `All ${report.entries} entries` : `All ${report.checkedEntries} entries checked`;
   return [
-    `${what} of ${count(report.parameters.length, 'parameter')} agree with central differences ` +
+    `${what} of ${count(report.parameters.length, noun(report))} agree with central differences${differenced(report)} ` +
       `(largest |analytic − numeric| ${formatMagnitude(worst.maxAbsError)}, in ${worst.name}).`,
   ];
 }
@@ -52,12 +64,12 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
   const shown = failing.slice(0, SHOWN_PARAMETERS);
   const hidden = failing.length - shown.length;
   return [
-    `${count(failing.length, 'parameter')} of ${report.parameters.length} disagree with central differences: ` +
+    `${count(failing.length, noun(report))} of ${report.parameters.length} disagree with central differences${differenced(report)}: ` +
       (report.checkedEntries === report.entries
         ? `${report.failingEntries} of ${report.entries} entries.`
         : `${report.failingEntries} of ${report.checkedEntries} entries checked (of ${report.entries}).`),
     '',
-    ...formatTable(report.parameters),
+    ...formatTable(report.parameters, report.layer ? 'gradient' : 'parameter'),
     '',
     colors.expected('- numeric  (central differences)'),
     colors.received('+ analytic (received)'),
@@ -66,10 +78,10 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
   ];
 }
 
-/** name, shape, relative difference, largest absolute error, failing / entries, ✓ or ✗. */
-export function formatTable(parameters: readonly ParameterReport[]): string[] {
+/** name, shape, relative difference, largest absolute error, failing / entries, ✓ or ✗; `what` heads the names. */
+export function formatTable(parameters: readonly ParameterReport[], what = 'parameter'): string[] {
   const rows = [
-    ['parameter', 'shape', 'rel. difference', 'max |error|', 'failing', ''],
+    [what, 'shape', 'rel. difference', 'max |error|', 'failing', ''],
     ...parameters.map((p) => [
       p.name,
       formatShape(p.shape),
@@ -122,7 +134,7 @@ function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): st
 function formatCoverage(report: GradientReport): string[] {
   const { mode, checkedEntries, entries, evaluations, options } = report;
   if (mode === 'full' && checkedEntries === entries) return [];
-  const directions = mode === 'fast' ? `one random direction through each of ${count(report.parameters.length, 'parameter')}, then ` : '';
+  const directions = mode === 'fast' ? `one random direction through each of ${count(report.parameters.length, noun(report))}, then ` : '';
   return [
     `${mode === 'fast' ? 'Fast' : 'Sampled'} check (seed ${options.seed}): ${directions}${checkedEntries} of ${entries} entries one by one; ` +
       `${evaluations} forward calls. { seed: ${options.seed} } reproduces it; { mode: 'full' } checks every entry.`,
@@ -133,6 +145,7 @@ function formatCoverage(report: GradientReport): string[] {
 function formatNotes(report: GradientReport): string[] {
   const ulps = report.costNoise === undefined ? 0 : report.costNoise / (Number.EPSILON * Math.max(Math.abs(report.cost), Number.MIN_VALUE));
   return [
+    ...formatLayer(report),
     ...formatCoverage(report),
     ...(report.kinks > 0
       ? [
@@ -146,8 +159,27 @@ function formatNotes(report: GradientReport): string[] {
             'as when log(1 − a) is taken with a a hair below 1; errors smaller than that noise over the step cannot be seen.',
         ]
       : []),
-    `Global difference ${formatMagnitude(report.difference)} (the notebook's formula over all parameters): ${readDifference(report.difference)}.`,
+    `Global difference ${formatMagnitude(report.difference)} (the notebook's formula over all ${noun(report)}s): ${readDifference(report.difference)}.`,
   ];
+}
+
+/** For a layer check: a backward that ignores dout, and what dout was. */
+function formatLayer(report: GradientReport): string[] {
+  const { layer } = report;
+  if (!layer) return [];
+  const ignores = layer.ignoresDout
+    ? [
+        'backward ignores dout: it returned the very same gradients for two different dout (written for dout = 1, as for a scalar loss?). ' +
+          'Each gradient must be the upstream dout pulled back through the layer, Jᵀ·dout.',
+      ]
+    : [];
+  const dout =
+    layer.jacobian === 'full'
+      ? `Full Jacobian: backward(inputs, e_j) for each of the ${report.parameters[0]?.shape[0]} output entries, against central differences of that entry.`
+      : layer.dout === 'seeded'
+        ? `dout: seeded random (seed ${report.options.seed}), magnitudes 0.5 to 1.5; { dout } fixes it, { jacobian: 'full' } checks every output entry.`
+        : 'dout: as given in options.dout.';
+  return [...ignores, dout];
 }
 
 /** The notebook's reading of its global difference. */

@@ -6,13 +6,24 @@ import type { ParameterSet, ParameterSlot } from './parameter-set.js';
 /**
  * The analytic gradient of each slot, copied out of `received` in slot order.
  * `received` is a record keyed by name or `d` + name, a bare number for a bare parameter,
- * or a function of `(params, x, y)` returning either, called twice here to see that it is repeatable.
+ * or a function of `(params, x, y)` returning either, called twice here to see that it is repeatable;
+ * `afterCall` runs after each call.
  */
-export function analyticGradients(received: unknown, set: ParameterSet, x: unknown, y: unknown): Float64Array[] {
-  if (typeof received !== 'function') return readGradients(received, set);
-  const first = readGradients(callGradientFunction(received, set, x, y), set);
-  assertSameGradients(first, readGradients(callGradientFunction(received, set, x, y), set), set);
+export function analyticGradients(received: unknown, set: ParameterSet, x: unknown, y: unknown, afterCall = () => {}): Float64Array[] {
+  const first = gradientsAt(received, set, x, y, afterCall);
+  if (typeof received === 'function') assertSameGradients(first, gradientsAt(received, set, x, y, afterCall), set);
   return first;
+}
+
+/**
+ * The gradients `received` gives, in slot order: one call when it is a function, no repeat.
+ * `afterCall` runs right after that call (to see what it wrote to), before its result is read.
+ */
+export function gradientsAt(received: unknown, set: ParameterSet, x: unknown, y: unknown, afterCall = () => {}): Float64Array[] {
+  if (typeof received !== 'function') return readGradients(received, set);
+  const result = callGradientFunction(received, set, x, y);
+  afterCall();
+  return readGradients(result, set);
 }
 
 /** A gradient function must give the same gradients twice at the same point; one that accumulates (`+=`) does not. */

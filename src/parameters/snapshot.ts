@@ -13,6 +13,8 @@ interface Saved {
 /** Copies of every parameter's numbers, and of x's and y's when they hold numbers, to see what a call changed. */
 export interface Snapshot {
   readonly saved: readonly Saved[];
+  /** What a call must not write to, for the message: `params, x or y`. */
+  readonly what: string;
 }
 
 /** The numbers of the parameters (and of x and y, when they are matrices or arrays) as they stand. */
@@ -24,10 +26,15 @@ export function takeSnapshot(set: ParameterSet, x: unknown, y: unknown): Snapsho
     const view = viewOrNothing(name as string, value);
     return view ? [{ name: name as string, view }] : [];
   });
-  const saved = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...inputs].map(
+  return snapshotOf(set, inputs, 'params, x or y');
+}
+
+/** The numbers of the parameters and of other named views (a layer's dout), as they stand; `what` names them all. */
+export function snapshotOf(set: ParameterSet, others: readonly { name: string; view: NumericView }[], what: string): Snapshot {
+  const saved = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...others].map(
     ({ name, view }) => ({ name, view, values: copyOf(view) }),
   );
-  return { saved };
+  return { saved, what };
 }
 
 /**
@@ -43,7 +50,7 @@ export function assertUnchanged(snapshot: Snapshot, who: string): void {
       const label = entryLabel(name, entryIndex(view.shape, k));
       throw new GradcheckError(
         `${who} changed its input: ${label} was ${values[k]} before the call and ${now} after ` +
-          '(in-place clipping, normalisation or accumulation?). It must not write to params, x or y; the values have been restored.',
+          `(in-place clipping, normalisation or accumulation?). It must not write to ${snapshot.what}; the values have been restored.`,
       );
     }
   }

@@ -1,7 +1,7 @@
 import { GradcheckError } from '../gradcheck-error.js';
-import { entryIndex, entryLabel } from '../layout/entry-index.js';
-import { describeValue, thrownMessage } from '../parameters/numeric-view.js';
+import { describeValue } from '../parameters/numeric-view.js';
 import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
+import { countedForward, where } from './counted-forward.js';
 
 /** Calls the user's `forward` at the parameters as they stand, and reads the cost J out of its result. */
 export interface CostEvaluator {
@@ -12,24 +12,12 @@ export interface CostEvaluator {
 }
 
 export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y: unknown): CostEvaluator {
-  if (typeof forward !== 'function') {
-    throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function (params, x, y) => cost.`);
-  }
-  let evaluations = 0;
+  const counted = countedForward(forward, '(params, x, y) => cost', () => [set.argument(), x, y]);
   return {
     get evaluations() {
-      return evaluations;
+      return counted.evaluations;
     },
-    evaluate(slot, k = 0) {
-      evaluations++;
-      let result: unknown;
-      try {
-        result = forward(set.argument(), x, y);
-      } catch (error) {
-        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}`, { cause: error });
-      }
-      return costOf(result, () => where(slot, k));
-    },
+    evaluate: (slot, k = 0) => costOf(counted.call(slot, k), () => where(slot, k)),
   };
 }
 
@@ -54,8 +42,4 @@ function describeResult(result: unknown, cost: unknown): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object';
-}
-
-function where(slot: ParameterSlot | undefined, k: number): string {
-  return slot ? `while ${entryLabel(slot.name, entryIndex(slot.shape, k))} was perturbed` : 'at the unperturbed parameters';
 }

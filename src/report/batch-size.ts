@@ -11,3 +11,10 @@ export function batchSize(x: unknown): number | undefined {
   }
   return undefined;
 }
+
+/** m for a layer, whose x keeps one example a row (N×D, the layer convention): the rows of a Matrix or number[][] `inputs.x`. */
+export function layerBatchSize(inputs: unknown): number | undefined {
+  const x = inputs !== null && typeof inputs === 'object' ? (inputs as Record<string, unknown>).x : undefined;
+  if (AbstractMatrix.isMatrix(x)) return x.rows;
+  return Array.isArray(x) && x.length > 0 && x.every((row) => Array.isArray(row)) ? x.length : undefined;
+}

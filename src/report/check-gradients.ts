@@ -1,22 +1,12 @@
-import { type CostNoise, judgeEntries, type JudgeRules } from '../comparison/judge-entry.js';
-import { relativeDifference } from '../comparison/relative-difference.js';
 import { resolveOptions } from '../options.js';
 import { analyticGradients } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, takeSnapshot } from '../parameters/snapshot.js';
-import { centralDifferences } from '../perturbation/central-difference.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
-import { estimateCostNoise } from '../perturbation/cost-noise.js';
-import { assertDeterministic, recheckOnFailure } from '../perturbation/determinism.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
-import { seededRandom } from '../perturbation/seeded-random.js';
-import { noiseStep, stepFloor, stepFor } from '../perturbation/step.js';
 import { batchSize } from './batch-size.js';
-import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
-import type { GradientReport, ParameterReport } from './report.js';
-
-/** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
-const NOISE_PROBE_SEED = 1;
+import type { GradientReport } from './report.js';
+import { runCheck } from './run-check.js';
 
 /**
  * Checks analytic gradients against central differences of `forward`, entry by entry, and
@@ -34,69 +24,11 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const resolved = resolveOptions(options);
   const set = parameterSet(params);
   const cost = costEvaluator(forward, set, x, y);
-  const before = takeSnapshot(set, x, y);
+  const snapshot = takeSnapshot(set, x, y);
   const analytic = analyticGradients(received, set, x, y);
-  assertUnchanged(before, 'The gradient function');
+  assertUnchanged(snapshot, 'The gradient function');
   const initialCost = cost.evaluate();
-  assertUnchanged(before, 'forward');
-  // A second J first, so a forward that is not deterministic (dropout, unseeded noise) is named as such.
-  assertDeterministic(initialCost, cost.evaluate(), 'in its first two calls');
-  let sigma: number | undefined;
-  const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
-  const rules: JudgeRules = {
-    tolerance: resolved.tolerance,
-    noise,
-    stepOf: (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.float32, noiseStep(known, initialCost)),
-    floorOf: (slot, k) => stepFloor(slot.get(k), slot.float32),
-    nominal: resolved.epsilon !== undefined,
-    cost: initialCost,
-  };
-  const measure = centralDifferences(cost, initialCost);
-  const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
-  const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
-  const context: CheckContext = {
-    mode,
-    judge: judgeEntries(measure, rules),
-    tolerance: resolved.tolerance,
-    batchSize: batchSize(x),
-    random: seededRandom(resolved.seed),
-    sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined),
-    budget: resolved.budget,
-    evaluations: () => cost.evaluations,
-  };
-  const parameters = recheckOnFailure(cost, initialCost, () =>
-    set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context)),
-  );
-  assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
-  assertUnchanged(before, 'forward');
-  const failingEntries = parameters.reduce((sum, p) => sum + p.failing, 0);
-  const checkedOnly = (p: ParameterReport, values: Float64Array) =>
-    p.checked === p.size ? values : values.filter((_, k) => !Number.isNaN(p.numeric[k]));
-  const checkedAnalytic = concat(parameters.map((p) => checkedOnly(p, p.analytic)));
-  const checkedNumeric = concat(parameters.map((p) => checkedOnly(p, p.numeric)));
-  return {
-    pass: parameters.every((p) => p.pass),
-    difference: relativeDifference(checkedAnalytic, checkedNumeric),
-    parameters,
-    entries,
-    checkedEntries: parameters.reduce((sum, p) => sum + p.checked, 0),
-    mode,
-    failingEntries,
-    unverifiableEntries: parameters.reduce((sum, p) => sum + p.unverifiable, 0),
-    kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
-    evaluations: cost.evaluations,
-    cost: initialCost,
-    costNoise: sigma,
-    options: resolved,
-  };
-}
-
-function concat(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
-  }
-  return out;
+  assertUnchanged(snapshot, 'forward');
+  const names = set.slots.map((slot) => slot.name);
+  return runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSize: batchSize(x) }, resolved);
 }

@@ -33,12 +33,13 @@ export interface CheckContext {
 /**
  * One parameter's check. Full: every entry, or a stratified sample. Fast: one random direction
  * through the whole tensor, plus the sample; when the direction fails, a sample first, then
- * bisection by directional checks, so the report still names the wrong entries.
+ * bisection by directional checks, so the report still names the wrong entries. `name` is what the
+ * report calls the slot (its own name, or `dx` for a layer input).
  */
-export function checkParameter(slot: ParameterSlot, analytic: Float64Array, context: CheckContext): ParameterReport {
+export function checkParameter(slot: ParameterSlot, analytic: Float64Array, context: CheckContext, name = slot.name): ParameterReport {
   const { judge, batchSize, random, sample } = context;
   const compare = (indices: readonly number[] | undefined, directional?: ParameterReport['directional']) =>
-    compareParameter(slot, analytic, judge, batchSize, { ...(indices && { indices }), ...(directional && { directional }) });
+    compareParameter(slot, analytic, judge, batchSize, { ...(indices && { indices }), ...(directional && { directional }) }, name);
   const sampled = (count: number) => stratifiedSample(analytic, sampleSize(count, slot.size), random);
 
   if (context.mode === 'full') return compare(sample === undefined ? undefined : sampled(sample));

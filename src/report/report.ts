@@ -110,4 +110,20 @@ export interface GradientReport {
    */
   readonly costNoise: number | undefined;
   readonly options: ResolvedOptions;
+  /** For a layer check (`checkJacobian`): what was contracted, and how backward behaved. */
+  readonly layer?: LayerReport;
+}
+
+/** What a layer check adds to its report. */
+export interface LayerReport {
+  /** The output's parts as forward returned them: `out`, or each key of a record output. */
+  readonly outputs: readonly { readonly name: string; readonly shape: readonly number[] }[];
+  /** Whether dout was drawn from `options.seed` or given as `options.dout`. */
+  readonly dout: 'seeded' | 'given';
+  /** Jᵀ·dout against central differences of ⟨dout, output⟩ (`'vector'`), or the whole Jacobian, one output entry at a time (`'full'`). */
+  readonly jacobian: 'vector' | 'full';
+  /** True when backward gave the very same non-zero gradients for a second, different dout: it ignores dout. */
+  readonly ignoresDout: boolean;
+  /** How many times backward was called. */
+  readonly backwardCalls: number;
 }

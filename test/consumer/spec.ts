@@ -1,4 +1,5 @@
-import { checkGradients } from 'gradcheck';
+import { checkGradients, checkJacobian } from 'gradcheck';
+import { buggyLayerBackward, layerBackward, layerForward, layerInputs } from './layer';
 import { backward, buggyBackward, forward, setup } from './model';
 
 /** The message a failing assertion throws, so several things can be said about it. */
@@ -81,6 +82,20 @@ export function consumerSpec({ name, describe, test, expect }: RunnerApi): void 
       expect({ g: buggyBackward(params, x, y) }).not.toEqual({
         g: expect.toHaveCorrectGradients(forward, params, x, y),
       });
+    });
+  });
+
+  describe(`gradcheck's layer check from the packed tarball (${name})`, () => {
+    test('a correct backward passes, a buggy one fails naming dw[i,j]', () => {
+      expect(layerBackward).toHaveCorrectJacobian(layerForward, layerInputs());
+      expect(buggyLayerBackward).not.toHaveCorrectJacobian(layerForward, layerInputs());
+      expect(failure(() => expect(buggyLayerBackward).toHaveCorrectJacobian(layerForward, layerInputs()))).toMatch(/\+ dw\[\d,\d\]\s+analytic/);
+    });
+
+    test('checkJacobian returns a report', () => {
+      const report = checkJacobian(buggyLayerBackward, layerForward, layerInputs());
+      expect(report.pass).toBe(false);
+      expect(report.parameters.filter((p) => !p.pass).map((p) => p.name)).toEqual(['dw']);
     });
   });
 }

@@ -1,23 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { fixtureRunners } from './run-fixtures.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs a runner on the deliberately failing fixture with colours off, as CI or NO_COLOR users see it. */
-function run(command: string, args: string[]) {
-  const { status, stdout, stderr } = spawnSync('npx', [command, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: 'true' },
-  });
-  return { status, output: `${stdout}\n${stderr}` };
-}
-
-const runners = {
-  vitest: () => run('vitest', ['run', '--config', 'test/runner-fixtures/vitest.config.ts']),
-  jest: () => run('jest', ['--config', 'test/runner-fixtures/jest.config.mjs']),
-};
+const runners = fixtureRunners('notebook-buggy');
 
 describe.each(Object.entries(runners))('what %s prints for the notebook’s buggy backprop', (_, runner) => {
   const { status, output } = runner();

@@ -1,7 +1,8 @@
 // Compiled twice: by tsconfig.vitest.json and tsconfig.jest.json. Each maps "runner" to its runner's
 // `expect` and opts into gradcheck/vitest or gradcheck/jest in "types": nothing else brings the matcher's types in.
-import { checkGradients, type GradientReport } from 'gradcheck';
+import { checkGradients, checkJacobian, type GradientReport } from 'gradcheck';
 import { expect } from 'runner';
+import { layerBackward, layerForward, layerInputs } from '../layer';
 import { backward, forward, type Params, setup } from '../model';
 
 const { params, x, y } = setup();
@@ -30,3 +31,12 @@ expect(g).toHaveCorrectGradients(forward, params, x, y, { tol: 1e-6 });
 expect(g).toHaveCorrectGradients((p: Params, x: number) => p.W1.get(0, 0) * x, params, x, y);
 // @ts-expect-error the asymmetric form is checked too
 expect({ g }).toEqual({ g: expect.toHaveCorrectGradients('forward', params, x, y) });
+
+expect(layerBackward).toHaveCorrectJacobian(layerForward, layerInputs());
+expect(layerBackward).not.toHaveCorrectJacobian(layerForward, layerInputs(), { jacobian: 'full', seed: 2 });
+const layerReport: GradientReport = checkJacobian(layerBackward, layerForward, layerInputs());
+void layerReport;
+// @ts-expect-error forward must take the inputs as given
+expect(layerBackward).toHaveCorrectJacobian((inputs: { z: number }) => inputs.z, layerInputs());
+// @ts-expect-error jacobian is 'vector' or 'full'
+expect(layerBackward).toHaveCorrectJacobian(layerForward, layerInputs(), { jacobian: 'rows' });

@@ -1,0 +1,14 @@
+import type { NumericView } from '../parameters/numeric-view.js';
+
+/**
+ * ⟨dout, output⟩ = Σ doutᵢ·outputᵢ over every part, in float64: the scalar whose gradient is
+ * backward(inputs, dout), since ∂⟨dout, f(θ)⟩/∂θ = Jᵀ·dout. Parts pair up by position.
+ */
+export function contract(dout: readonly NumericView[], output: readonly NumericView[]): number {
+  let sum = 0;
+  dout.forEach((d, i) => {
+    const o = output[i] as NumericView;
+    for (let k = 0; k < d.size; k++) sum += d.get(k) * o.get(k);
+  });
+  return sum;
+}

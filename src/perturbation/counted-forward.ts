@@ -1,0 +1,41 @@
+import { GradcheckError } from '../gradcheck-error.js';
+import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import { describeValue, thrownMessage } from '../parameters/numeric-view.js';
+import type { ParameterSlot } from '../parameters/parameter-set.js';
+
+/** A user's forward, called with the arguments as they stand, counting its calls. */
+export interface CountedForward {
+  /** What forward returned; `slot` and `k` name the entry being perturbed, for error messages only. */
+  call(slot?: ParameterSlot, k?: number): unknown;
+  /** How many times `forward` has been called. */
+  readonly evaluations: number;
+}
+
+/**
+ * `forward`, refused unless it is a function (`signature` says what kind), called with `args()`;
+ * a throw becomes a `GradcheckError` that names the entry being perturbed and keeps the user's error as its cause.
+ */
+export function countedForward(forward: unknown, signature: string, args: () => unknown[]): CountedForward {
+  if (typeof forward !== 'function') {
+    throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function ${signature}.`);
+  }
+  let evaluations = 0;
+  return {
+    get evaluations() {
+      return evaluations;
+    },
+    call(slot, k = 0) {
+      evaluations++;
+      try {
+        return forward(...args());
+      } catch (error) {
+        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}`, { cause: error });
+      }
+    },
+  };
+}
+
+/** `while W1[0,2] was perturbed`, or `at the unperturbed parameters`: where a call went wrong. */
+export function where(slot: ParameterSlot | undefined, k: number): string {
+  return slot ? `while ${entryLabel(slot.name, entryIndex(slot.shape, k))} was perturbed` : 'at the unperturbed parameters';
+}

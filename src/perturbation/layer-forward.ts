@@ -1,0 +1,52 @@
+import { assertFiniteOutput, assertSameOutputShape, type LayerOutput, readLayerOutput } from '../parameters/layer-output.js';
+import type { NumericView } from '../parameters/numeric-view.js';
+import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
+import { contract } from './contraction.js';
+import type { CostEvaluator } from './cost-evaluator.js';
+import { countedForward, where } from './counted-forward.js';
+
+/** Calls a layer's `forward(inputs)` at the inputs as they stand and reads its output. */
+export interface LayerForward {
+  /** The output now; `slot` and `k` name the entry being perturbed, for error messages only. */
+  call(slot?: ParameterSlot, k?: number): LayerOutput;
+  /** How many times `forward` has been called. */
+  readonly evaluations: number;
+}
+
+export function layerForward(forward: unknown, set: ParameterSet): LayerForward {
+  const counted = countedForward(forward, '(inputs) => output', () => [set.argument()]);
+  return {
+    get evaluations() {
+      return counted.evaluations;
+    },
+    call(slot, k = 0) {
+      const output = readLayerOutput(counted.call(slot, k));
+      assertFiniteOutput(output, () => where(slot, k));
+      return output;
+    },
+  };
+}
+
+/** The layer's output now, refused unless it keeps the parts and shapes of `reference` (the output at the unperturbed inputs). */
+export function callWithShapeOf(layer: LayerForward, reference: LayerOutput) {
+  return (slot?: ParameterSlot, k = 0): LayerOutput => {
+    const output = layer.call(slot, k);
+    assertSameOutputShape(reference, output, () => where(slot, k));
+    return output;
+  };
+}
+
+/** The layer's output contracted with `dout`, ⟨dout, forward(inputs)⟩: the scalar cost the shared pipeline checks. */
+export function contractedCost(layer: LayerForward, reference: LayerOutput, dout: readonly NumericView[]): CostEvaluator {
+  const call = callWithShapeOf(layer, reference);
+  return {
+    get evaluations() {
+      return layer.evaluations;
+    },
+    evaluate: (slot, k) =>
+      contract(
+        dout,
+        call(slot, k).parts.map((part) => part.view),
+      ),
+  };
+}
