@@ -59,6 +59,8 @@ export function compareParameter(
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
   }
   const has = (k: number, flag: number) => ((flags[k] as number) & flag) !== 0;
+  const failed = flags.map((f) => (f & CHECKED && !(f & PASSED) ? 1 : 0));
+  const atKink = flags.map((f) => (f & KINK ? 1 : 0));
   const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
   const worst = worstOf(checked, (k) => !has(k, PASSED), error, allowed).map((k): EntryReport => {
     const index = entryIndex(slot.shape, k);
@@ -89,7 +91,7 @@ export function compareParameter(
           numeric: judged,
           values: Float64Array.from({ length: size }, (_, k) => slot.get(k)),
           allowed,
-          failing: flags.map((f) => (f & CHECKED && !(f & PASSED) ? 1 : 0)),
+          failing: failed,
           reliable: flags.map((f) => (f & CHECKED && !(f & KINK) ? 1 : 0)),
           checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
           batchSize,
@@ -109,6 +111,10 @@ export function compareParameter(
     ...(diagnosis && { diagnosis }),
     analytic,
     numeric,
+    estimate: judged,
+    allowed,
+    failed,
+    atKink,
   };
 }
 

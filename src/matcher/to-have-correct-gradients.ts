@@ -1,6 +1,7 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { formatReport } from '../message/format-report.js';
 import { checkGradients } from '../report/check-gradients.js';
+import { namedAfter } from '../report/write-report.js';
 import type { CheckOptions, Forward, Gradients, Params } from '../types.js';
 import type { MatcherContextLike } from './matcher-context.js';
 
@@ -22,7 +23,8 @@ export function toHaveCorrectGradients(
   const hint = utils.matcherHint('toHaveCorrectGradients', 'gradients', 'forward, params, x, y', { isNot, promise });
   let report;
   try {
-    report = checkGradients(received as Gradients, forward as Forward, params as Params, x, y, options as CheckOptions);
+    const test = { name: this.currentTestName, file: this.testPath };
+    report = namedAfter(test, () => checkGradients(received as Gradients, forward as Forward, params as Params, x, y, options as CheckOptions));
   } catch (error) {
     if (!(error instanceof GradcheckError)) throw error;
     // Keep the user's own error (a throwing forward) as the cause; the GradcheckError itself is the message.

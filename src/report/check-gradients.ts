@@ -1,5 +1,6 @@
 import { type CostNoise, judgeEntries, type StepRule } from '../comparison/judge-entry.js';
 import { relativeDifference } from '../comparison/relative-difference.js';
+import { sweepFailing } from '../comparison/step-sweep.js';
 import { resolveOptions } from '../options.js';
 import { analyticGradients } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
@@ -14,6 +15,7 @@ import { noiseStep, stepFor } from '../perturbation/step.js';
 import { batchSize } from './batch-size.js';
 import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
 import type { GradientReport, ParameterReport } from './report.js';
+import { writeReport } from './write-report.js';
 
 /** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
 const NOISE_PROBE_SEED = 1;
@@ -63,7 +65,10 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     p.checked === p.size ? values : values.filter((_, k) => !Number.isNaN(p.numeric[k]));
   const checkedAnalytic = concat(parameters.map((p) => checkedOnly(p, p.analytic)));
   const checkedNumeric = concat(parameters.map((p) => checkedOnly(p, p.numeric)));
-  return {
+  const evaluations = cost.evaluations;
+  // For a report file only: each failing parameter's worst entries swept over steps (forwards not counted in `evaluations`).
+  const sweeps = resolved.reportDir === undefined ? undefined : sweepFailing(set.slots, parameters, centralDifferences(cost, initialCost, false), (slot, k) => stepOf(slot, k, 0));
+  const report: GradientReport = {
     pass: parameters.every((p) => p.pass),
     difference: relativeDifference(checkedAnalytic, checkedNumeric),
     parameters,
@@ -72,11 +77,14 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     mode,
     failingEntries,
     kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
-    evaluations: cost.evaluations,
+    evaluations,
     cost: initialCost,
     costNoise: sigma,
     options: resolved,
+    ...(sweeps && { sweeps }),
   };
+  writeReport(report);
+  return report;
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {
