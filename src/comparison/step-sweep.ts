@@ -20,6 +20,8 @@ export interface EntrySweep {
   readonly index: readonly number[];
   readonly label: string;
   readonly analytic: number;
+  /** The check's numerical estimate for this entry: against it, the sweep's central differences draw the V a correct value would. */
+  readonly estimate: number;
   /** The first step the check took for this entry. */
   readonly step: number;
   /** From the largest step to the smallest. */
@@ -74,6 +76,7 @@ export function sweepFailing(
           index: entry.index,
           label: entry.label,
           analytic: entry.analytic,
+          estimate: entry.numeric,
           step: stepOf(slot, k),
           points: sweepEntry(measure, slot, k, entry.analytic),
         };

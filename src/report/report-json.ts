@@ -73,6 +73,8 @@ export interface SweepJson {
   readonly index: readonly number[];
   readonly label: string;
   readonly analytic: number;
+  /** The check's numerical estimate for this entry. */
+  readonly estimate: number;
   /** The first step the check took for this entry. */
   readonly step: number;
   readonly points: readonly { readonly step: number; readonly numeric: number | null; readonly relError: number | null }[];
