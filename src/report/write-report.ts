@@ -14,8 +14,9 @@ const written = new Map<string, number>();
 /** Reports written outside a named test, in this process. */
 let unnamed = 0;
 
-/** 60 characters of a test's name in its file name: enough to recognise it; the hash keeps names apart. */
+/** At most 60 characters of a test's name in its file name (its start and its end, the test's own title): the hash keeps names apart. */
 const NAME_CHARACTERS = 60;
+const NAME_START = 20;
 
 /**
  * Runs `check` so that the reports it writes are named after `test`: a matcher passes its
@@ -58,10 +59,15 @@ export function writeReport(report: GradientReport, check: CheckKind = 'gradient
 export function reportFileName(test: TestIdentity): string {
   if (test.name === undefined) return `check-${process.pid}-${++unnamed}`;
   const file = test.file === undefined ? '' : `${slug(basename(test.file, extname(test.file)))}--`;
-  const base = `${file}${slug(test.name).slice(0, NAME_CHARACTERS)}-${hash(`${test.file ?? ''}\n${test.name}`)}`;
+  const base = `${file}${shorten(slug(test.name))}-${hash(`${test.file ?? ''}\n${test.name}`)}`;
   const n = (written.get(base) ?? 0) + 1;
   written.set(base, n);
   return n === 1 ? base : `${base}-${n}`;
+}
+
+/** `describe-name-…-the-test-s-own-title`, within NAME_CHARACTERS. */
+function shorten(name: string): string {
+  return name.length <= NAME_CHARACTERS ? name : `${name.slice(0, NAME_START)}--${name.slice(name.length - (NAME_CHARACTERS - NAME_START - 2))}`;
 }
 
 /** Letters, digits, dots and dashes only: a file name on every system. */
