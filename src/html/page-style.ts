@@ -26,6 +26,7 @@ h3 { font-size: 15px; margin: 4px 0; }
 h4 { font-size: 13px; margin: 8px 0 4px; color: var(--muted); font-weight: 600; }
 .shape { color: var(--muted); font-weight: 400; }
 .diagnosis { margin: 4px 0 8px; padding: 6px 10px; background: #fff5f5; border-left: 3px solid var(--fail); font-weight: 600; max-width: 900px; }
+.parameter-body { display: flex; flex-wrap: wrap; gap: 12px 40px; align-items: flex-start; }
 .heatmaps { display: flex; flex-wrap: wrap; gap: 20px; align-items: flex-start; }
 figure { margin: 0; }
 figcaption { font-size: 12px; color: var(--muted); margin-bottom: 2px; }
@@ -37,19 +38,19 @@ rect.cell.fail { stroke: #000; stroke-width: 2.5; stroke-dasharray: none; }
 rect.cell:hover { stroke: #f0b400; stroke-width: 3; }
 text.axis { font-size: 10px; fill: var(--muted); text-anchor: middle; dominant-baseline: middle; }
 text.axis.row { text-anchor: end; }
-.scales { display: flex; flex-direction: column; gap: 6px; font-size: 11px; color: var(--muted); align-self: center; }
+.scales { display: flex; gap: 20px; font-size: 11px; color: var(--muted); margin-top: 8px; }
 .scale { display: flex; align-items: center; gap: 4px; }
-.scale > span:first-child { width: 40px; }
 .scale .bar { display: inline-block; width: 90px; height: 10px; border: 1px solid var(--line); }
 details.passing > summary { cursor: pointer; color: var(--pass); margin: 10px 0 4px; font-weight: 600; }
-.sweep-block { margin-top: 6px; }
+.sweep-block h4 { margin-top: 0; }
+figure.sweep-figure { max-width: 520px; }
 svg.sweep { background: #fff; }
 svg.sweep .grid { stroke: #eaeef2; stroke-width: 1; }
 svg.sweep .tick { font-size: 10px; fill: var(--muted); text-anchor: middle; }
 svg.sweep .tick.y { text-anchor: end; }
 svg.sweep .axis-title { font-size: 11px; fill: var(--muted); text-anchor: middle; }
-svg.sweep path { fill: none; stroke-width: 2; stroke-linejoin: round; }
-svg.sweep path.sweep-reference { stroke-dasharray: 5 4; stroke-width: 1.5; }
+svg.sweep path { fill: none; stroke-linejoin: round; }
+svg.sweep path.sweep-reference { stroke-dasharray: 5 4; }
 svg.sweep line.step-used { stroke: #333; stroke-width: 1; stroke-dasharray: 2 3; }
 svg.sweep .step-label { font-size: 10px; fill: #333; }
 ul.legend { list-style: none; padding: 0; margin: 4px 0 0; font-size: 12px; color: var(--muted); }

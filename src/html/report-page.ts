@@ -87,8 +87,8 @@ function parameterSection(report: ReportJson, p: ParameterJson): string {
   const sweep =
     sweeps.length === 0
       ? ''
-      : `<div class="sweep-block"><h4>Relative error against step size, worst entries</h4>${sweepChartHtml(sweeps)}</div>`;
-  return `<article class="parameter ${p.pass ? 'pass' : 'fail'}" data-parameter="${escapeHtml(p.name)}"><h3>${mark(p.pass)} ${title}: ${status}</h3>${diagnosis}${heatmaps(p)}${sweep}</article>`;
+      : `<div class="sweep-block"><h4>Relative error against step h, worst entries</h4>${sweepChartHtml(sweeps)}</div>`;
+  return `<article class="parameter ${p.pass ? 'pass' : 'fail'}" data-parameter="${escapeHtml(p.name)}"><h3>${mark(p.pass)} ${title}: ${status}</h3>${diagnosis}<div class="parameter-body">${heatmaps(p)}${sweep}</div></article>`;
 }
 
 /** Analytic and numeric on one scale (a wrong factor shows as a darker or lighter twin), the error on its own. */
@@ -102,12 +102,11 @@ function heatmaps(p: ParameterJson): string {
   const cells = (values: readonly (number | null)[]): HeatmapCell[] =>
     values.map((value, k) => ({ value, title: titles[k] as string, fail: p.verdicts[k] === 'fail', kink: kinks.has(k) }));
   return (
-    '<div class="heatmaps">' +
+    '<div class="heatmap-block"><div class="heatmaps">' +
     heatmapHtml({ caption: 'analytic (received)', shape: p.shape, cells: cells(p.analytic), limit: valueLimit }) +
     heatmapHtml({ caption: 'numeric (central differences)', shape: p.shape, cells: cells(numeric), limit: valueLimit }) +
     heatmapHtml({ caption: 'error (analytic − numeric)', shape: p.shape, cells: cells(errors), limit: errorLimit }) +
-    `<div class="scales">${scaleLegend('values', valueLimit)}${scaleLegend('error', errorLimit)}</div>` +
-    '</div>'
+    `</div><div class="scales">${scaleLegend('values', valueLimit)}${scaleLegend('error', errorLimit)}</div></div>`
   );
 }
 

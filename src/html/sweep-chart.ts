@@ -25,6 +25,8 @@ interface Line {
   readonly label: string;
   readonly colour: string;
   readonly reference: boolean;
+  /** Earlier lines are wider, so lines that coincide (a wrong factor gives every entry the same error) still show. */
+  readonly width: number;
   readonly points: readonly { readonly step: number; readonly error: number | null }[];
 }
 
@@ -41,12 +43,14 @@ export function sweepChartHtml(sweeps: readonly SweepJson[]): string {
       label: `${s.label}: analytic ${formatValue(s.analytic, s.estimate)}, numeric ${formatValue(s.estimate, s.analytic)}${flatness(s)}`,
       colour: COLOURS[i % COLOURS.length] as string,
       reference: false,
+      width: 2 + 2 * (sweeps.length - 1 - i),
       points: s.points.map((p) => ({ step: p.step, error: p.relError })),
     })),
     {
-      label: `what a correct ${first.label} would draw: the same central differences against the numeric value`,
+      label: `the V a correct ${first.label} would draw (its central differences against the numeric value)`,
       colour: REFERENCE_COLOUR,
       reference: true,
+      width: 1.5,
       points: first.points.map((p) => ({ step: p.step, error: p.numeric === null ? null : relativeDifference(first.estimate, p.numeric) })),
     },
   ];
@@ -65,7 +69,7 @@ export function sweepChartHtml(sweeps: readonly SweepJson[]): string {
     steps
       .map((step, i) => {
         const px = round(x(step));
-        const label = i === steps.length - 1 ? `<text class="step-label" x="${px + 4}" y="${TOP + 10}">the check's step${steps.length > 1 ? 's' : ''}</text>` : '';
+        const label = i === steps.length - 1 ? `<text class="step-label" x="${px + 4}" y="${HEIGHT - BOTTOM - 4}">the check's step${steps.length > 1 ? 's' : ''}</text>` : '';
         return `<line class="step-used" x1="${px}" x2="${px}" y1="${TOP}" y2="${HEIGHT - BOTTOM}"><title>the check's step h = ${formatMagnitude(step)}</title></line>${label}`;
       })
       .join('') +
@@ -83,7 +87,7 @@ export function sweepChartHtml(sweeps: readonly SweepJson[]): string {
 function axes(x: (step: number) => number, y: (error: number) => number, low: number, high: number): string {
   const every = high - low > 10 ? 2 : 1;
   const xTicks = Array.from({ length: X_DECADES[1] - X_DECADES[0] + 1 }, (_, i) => X_DECADES[0] + i);
-  const yTicks = Array.from({ length: high - low + 1 }, (_, i) => low + i).filter((d) => (d - low) % every === 0);
+  const yTicks = Array.from({ length: high - low + 1 }, (_, i) => low + i).filter((d) => (high - d) % every === 0);
   const bottom = HEIGHT - BOTTOM;
   return (
     xTicks
@@ -111,7 +115,7 @@ function flatness(sweep: SweepJson): string {
   const errors = sweep.points.map((p) => p.relError).filter((e): e is number => e !== null);
   if (errors.length === 0) return '';
   const [low, high] = [Math.min(...errors), Math.max(...errors)];
-  return low > 0 && high <= (1 + FLAT) * low ? `: rel. error flat at ${formatMagnitude(low)} whatever the step` : '';
+  return low > 0 && high <= (1 + FLAT) * low ? `: flat at ${formatMagnitude(low)} at every step` : '';
 }
 
 /** A polyline through the points that exist; a missing point breaks it. */
@@ -127,7 +131,7 @@ function linePath(line: Line, x: (step: number) => number, y: (error: number) =>
     pen = 'L';
   }
   const kind = line.reference ? 'sweep-reference' : 'sweep-line';
-  return `<path class="${kind}" d="${d}" stroke="${line.colour}"><title>${escapeHtml(line.label)}</title></path>`;
+  return `<path class="${kind}" d="${d}" stroke="${line.colour}" stroke-width="${line.width}"><title>${escapeHtml(line.label)}</title></path>`;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
