@@ -1,3 +1,4 @@
+import type { EntrySweep } from '../comparison/step-sweep.js';
 import type { DiagnosisPattern } from '../diagnosis/diagnosis.js';
 import type { CheckMode } from '../types.js';
 import type { EntryReport, GradientReport, ParameterReport } from './report.js';
@@ -20,20 +21,8 @@ export interface TestIdentity {
 /** An entry's verdict in a JSON report. */
 export type EntryVerdict = 'pass' | 'fail' | 'unchecked';
 
-export interface EntryJson {
-  readonly index: readonly number[];
-  readonly label: string;
-  readonly analytic: number;
-  readonly numeric: number;
-  readonly absError: number;
-  readonly relError: number;
-  readonly allowed: number;
-  readonly pass: boolean;
-  readonly refined: boolean;
-  readonly kink: boolean;
-  readonly left: number | null;
-  readonly right: number | null;
-}
+/** An entry as `EntryReport` has it, its one-sided slopes null where not finite. */
+export type EntryJson = Omit<EntryReport, 'left' | 'right'> & { readonly left: number | null; readonly right: number | null };
 
 export interface ParameterJson {
   readonly name: string;
@@ -68,17 +57,10 @@ export interface ParameterJson {
   readonly worst: readonly EntryJson[];
 }
 
-export interface SweepJson {
-  readonly parameter: string;
-  readonly index: readonly number[];
-  readonly label: string;
-  readonly analytic: number;
-  /** The check's numerical estimate for this entry. */
-  readonly estimate: number;
-  /** The first step the check took for this entry. */
-  readonly step: number;
+/** A sweep as `EntrySweep` has it, the values at steps that could not be taken null. */
+export type SweepJson = Omit<EntrySweep, 'points'> & {
   readonly points: readonly { readonly step: number; readonly numeric: number | null; readonly relError: number | null }[];
-}
+};
 
 /** One check's report as a JSON file holds it: `schema/report-v1.schema.json`. */
 export interface ReportJson {

@@ -58,7 +58,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
       const cells = failing.locator('rect.cell');
       const outlines = await cells.evaluateAll((rects) =>
         rects.map((r) => {
-          const style = getComputedStyle(r);
+          const style = (globalThis as unknown as { getComputedStyle(e: unknown): { stroke: string; strokeWidth: string } }).getComputedStyle(r);
           return { fail: r.classList.contains('fail'), stroke: style.stroke, width: Number.parseFloat(style.strokeWidth), label: r.querySelector('title')?.textContent?.split('\n')[0] };
         }),
       );
@@ -77,7 +77,7 @@ describe.skipIf(!available)('the HTML report in headless Chromium', () => {
         const chart = charts.nth(i);
         await expect(chart.isVisible()).resolves.toBe(true);
         const lines = await chart.locator('path.sweep-line, path.sweep-reference').evaluateAll((paths) =>
-          paths.map((p) => ({ length: (p as SVGPathElement).getTotalLength(), width: p.getBoundingClientRect().width })),
+          paths.map((p) => ({ length: (p as unknown as { getTotalLength(): number }).getTotalLength(), width: p.getBoundingClientRect().width })),
         );
         expect(lines).toHaveLength(4); // three worst entries and the reference V
         for (const line of lines) {

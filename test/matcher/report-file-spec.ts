@@ -25,7 +25,7 @@ export function reportFileSpec({ describe, it, afterAll, expect }: RunnerApi, te
       const name: string = expect.getState().currentTestName;
       const written = read().filter(({ report }) => report.test.name === name);
       expect(written).toHaveLength(1);
-      const [{ file, report }] = written;
+      const { file, report } = written[0]!;
       expect(file.startsWith(`${testFile}--`)).toBe(true);
       expect(file).toMatch(/--JSON-reports-buggy-backprop-a-failing-report-[0-9a-f]{8}\.json$/);
       expect(report.pass).toBe(false);
@@ -37,7 +37,7 @@ export function reportFileSpec({ describe, it, afterAll, expect }: RunnerApi, te
       const { x, y, parameters, correct } = notebookCase();
       expect(correct).toHaveCorrectGradients(forwardPropagationN, parameters, x, y, { reportDir: dir });
       const name: string = expect.getState().currentTestName;
-      const [written] = read().filter(({ report }) => report.test.name === name);
+      const written = read().find(({ report }) => report.test.name === name)!;
       expect(written.report.pass).toBe(true);
       expect(written.report.sweeps).toEqual([]);
     });
