@@ -11,6 +11,8 @@ export { RELATIVE_STEP } from './perturbation/step.js';
 export { checkGradients } from './report/check-gradients.js';
 export type { Diagnosis, DiagnosisPattern } from './diagnosis/diagnosis.js';
 export type { DirectionalReport, EntryReport, GradientReport, ParameterReport, ResolvedOptions } from './report/report.js';
+export type { EntrySweep, SweepPoint } from './comparison/step-sweep.js';
+export type { ReportJson } from './report/report-json.js';
 export type {
   CheckMode,
   CheckOptions,
