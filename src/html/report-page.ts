@@ -91,12 +91,15 @@ function parameterSection(report: ReportJson, p: ParameterJson): string {
   return `<article class="parameter ${p.pass ? 'pass' : 'fail'}" data-parameter="${escapeHtml(p.name)}"><h3>${mark(p.pass)} ${title}: ${status}</h3>${diagnosis}<div class="parameter-body">${heatmaps(p)}${sweep}</div></article>`;
 }
 
-/** Analytic and numeric on one scale (a wrong factor shows as a darker or lighter twin), the error on its own. */
+/**
+ * Analytic and numeric on one scale (a wrong factor shows as a darker or lighter twin); the error on
+ * its own, reaching at least the largest error allowed, so a passing parameter's rounding noise stays pale.
+ */
 function heatmaps(p: ParameterJson): string {
   const numeric = p.estimate;
   const errors = p.analytic.map((a, k) => (numeric[k] === null ? null : a - (numeric[k] as number)));
   const valueLimit = maxAbs([...p.analytic, ...numeric]);
-  const errorLimit = maxAbs(errors);
+  const errorLimit = Math.max(maxAbs(errors), maxAbs(p.allowed));
   const kinks = new Set(p.atKink);
   const titles = p.analytic.map((_, k) => entryTitle(p, k, kinks.has(k)));
   const cells = (values: readonly (number | null)[]): HeatmapCell[] =>

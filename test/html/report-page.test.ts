@@ -63,6 +63,15 @@ describe('the report page', () => {
     expect(fills[1]).not.toBe(fills[0]); // numeric 0.92: a third of the way
   });
 
+  it('keeps a passing parameter’s rounding noise pale on the error scale, which reaches the error allowed', () => {
+    const passing = section(html, 2);
+    const W1 = passing.slice(passing.indexOf('data-parameter="W1"'));
+    const errorMap = W1.slice(W1.indexOf('error (analytic − numeric)'), W1.indexOf('</figure>', W1.indexOf('error (analytic − numeric)')));
+    const fills = [...errorMap.matchAll(/fill="#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})"/g)].map((m) => m.slice(1).map((c) => Number.parseInt(c, 16)));
+    expect(fills).toHaveLength(20);
+    for (const channels of fills) for (const c of channels) expect(Math.abs(c - 0xf7)).toBeLessThan(8);
+  });
+
   it('is self-contained: no script, no external resource, and escapes what tests name', () => {
     const named = reportPageHtml([{ ...correct, test: { name: '<img src=x onerror=alert(1)>', file: null } }]);
     expect(named).not.toContain('<img');
