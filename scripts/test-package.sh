@@ -33,7 +33,7 @@ rm -rf "$installed"
 mkdir -p "$installed"
 tar -xzf "$tarball" -C "$installed" --strip-components=1
 # The consumer must see the tarball, not the repository: check where Node resolves it from.
-for specifier in gradcheck gradcheck/vitest gradcheck/jest; do
+for specifier in gradcheck gradcheck/vitest gradcheck/jest gradcheck/report-v1.schema.json; do
   resolved="$(cd "$consumer" && node -p "require.resolve('$specifier')")"
   case "$resolved" in
     "$root/$installed"/*) echo "$specifier -> ${resolved#"$root"/}" ;;
@@ -45,10 +45,23 @@ step "type tests (tsc, skipLibCheck false)"
 npx tsc -p "$consumer/tsconfig.vitest.json"
 npx tsc -p "$consumer/tsconfig.jest.json"
 
-step "vitest in the consumer"
-npx vitest run --root "$consumer"
+reports="$root/.tmp/consumer-reports"
+rm -rf "$reports"
 
-step "jest in the consumer"
-npx jest --ci --config "$consumer/jest.config.mjs" --rootDir "$consumer"
+step "vitest in the consumer (JSON reports into $reports)"
+GRADCHECK_REPORT_DIR="$reports" npx vitest run --root "$consumer"
+
+step "jest in the consumer (JSON reports into $reports)"
+GRADCHECK_REPORT_DIR="$reports" npx jest --ci --config "$consumer/jest.config.mjs" --rootDir "$consumer"
+
+step "npx gradcheck report (the package's bin, linked as npm links it)"
+mkdir -p "$consumer/node_modules/.bin"
+bin="$(node -p "require('./$installed/package.json').bin.gradcheck")"
+chmod +x "$installed/$bin"
+ln -sf "../gradcheck/$bin" "$consumer/node_modules/.bin/gradcheck"
+(cd "$consumer" && npx --no gradcheck report "$reports")
+ls "$reports" | grep -q '^grad\.vitest\.test--.*correct-gradients-pass-' || { echo "no report named after the Vitest test" >&2; exit 1; }
+ls "$reports" | grep -q '^grad\.jest\.test--.*correct-gradients-pass-' || { echo "no report named after the Jest test" >&2; exit 1; }
+grep -q 'class="cell fail' "$reports/index.html" || { echo "index.html outlines no failing entry" >&2; exit 1; }
 
 step "package test passed"

@@ -14,6 +14,8 @@ export { contract } from './perturbation/contraction.js';
 export { upstreamValues } from './perturbation/upstream-gradient.js';
 export type { Diagnosis, DiagnosisPattern } from './diagnosis/diagnosis.js';
 export type { DirectionalReport, EntryReport, GradientReport, LayerReport, ParameterReport, ResolvedOptions } from './report/report.js';
+export type { EntrySweep, SweepPoint } from './comparison/step-sweep.js';
+export type { ReportJson } from './report/report-json.js';
 export type {
   Backward,
   CheckMode,

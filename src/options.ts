@@ -15,7 +15,10 @@ export const DEFAULT_BUDGET = 5000;
 export const DEFAULT_SEED = 1;
 
 const MODES: readonly CheckMode[] = ['full', 'fast', 'auto'];
-const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget'];
+const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget', 'reportDir'];
+
+/** The environment variable naming a directory for JSON reports, when `options.reportDir` does not. */
+export const REPORT_DIR_VARIABLE = 'GRADCHECK_REPORT_DIR';
 
 /**
  * The options with defaults filled in, or a `GradcheckError` naming the option that is unusable.
@@ -34,6 +37,9 @@ export function resolveOptions(options: unknown, extra: readonly string[] = []):
   if (given.mode !== undefined && !MODES.includes(given.mode as CheckMode)) {
     throw new GradcheckError(`options.mode is ${describeValue(given.mode)}; expected 'full', 'fast' or 'auto'.`);
   }
+  if (given.reportDir !== undefined && (typeof given.reportDir !== 'string' || given.reportDir === '')) {
+    throw new GradcheckError(`options.reportDir is ${describeValue(given.reportDir)}; expected the path of a directory.`);
+  }
   if (given.seed !== undefined && !Number.isSafeInteger(given.seed)) {
     throw new GradcheckError(`options.seed is ${describeValue(given.seed)}; expected a whole number.`);
   }
@@ -44,6 +50,7 @@ export function resolveOptions(options: unknown, extra: readonly string[] = []):
     seed: (given.seed as number | undefined) ?? DEFAULT_SEED,
     sample: given.sample === undefined ? undefined : positive('sample', given.sample),
     budget: given.budget === undefined ? DEFAULT_BUDGET : positive('budget', given.budget),
+    reportDir: (given.reportDir as string | undefined) ?? (process.env[REPORT_DIR_VARIABLE] || undefined),
   };
 }
 

@@ -54,6 +54,11 @@ export interface CheckOptions {
   readonly sample?: number;
   /** The forward evaluations `'auto'` may spend on a full check. Default 5000. */
   readonly budget?: number;
+  /**
+   * Write the report as JSON into this directory (default: the `GRADCHECK_REPORT_DIR` environment
+   * variable, else no file); a failing parameter's worst entries then also get a step-size sweep.
+   */
+  readonly reportDir?: string;
 }
 
 /** Parameters as a matcher's type accepts them: a number, or any record (interfaces too) of parameter values. */

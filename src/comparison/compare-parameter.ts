@@ -67,6 +67,8 @@ export function compareParameter(
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
   }
   const has = (k: number, flag: number) => ((flags[k] as number) & flag) !== 0;
+  const failed = flags.map((f, k) => (!(f & CHECKED) || f & PASSED ? 0 : causes.has(k) ? 2 : 1));
+  const atKink = flags.map((f) => (f & KINK ? 1 : 0));
   const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
   const worst = worstOf(checked, (k) => !has(k, PASSED), error, allowed).map((k): EntryReport => {
     const index = entryIndex(slot.shape, k);
@@ -98,7 +100,7 @@ export function compareParameter(
           numeric: judged,
           values: Float64Array.from({ length: size }, (_, k) => slot.get(k)),
           allowed,
-          failing: flags.map((f, k) => (f & CHECKED && !(f & PASSED) && !causes.has(k) ? 1 : 0)),
+          failing: failed.map((f) => (f === 1 ? 1 : 0)),
           reliable: flags.map((f, k) => (f & CHECKED && !(f & KINK) && !causes.has(k) ? 1 : 0)),
           checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
           batchSize,
@@ -119,6 +121,10 @@ export function compareParameter(
     ...(diagnosis && { diagnosis }),
     analytic,
     numeric,
+    estimate: judged,
+    allowed,
+    failed,
+    atKink,
   };
 }
 

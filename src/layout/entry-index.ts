@@ -1,10 +1,18 @@
-/** The index of flat entry `k` in a parameter of `shape`, row-major: `[row, column]`, `[i]` or `[]`. */
+/** The index of flat entry `k` in a parameter of `shape`, row-major: `[row, column]`, `[i]`, `[]`, or one index per axis. */
 export function entryIndex(shape: readonly number[], k: number): number[] {
-  if (shape.length === 2) {
-    const columns = shape[1] as number;
-    return [Math.floor(k / columns), k % columns];
+  const index = new Array<number>(shape.length);
+  let rest = k;
+  for (let axis = shape.length - 1; axis >= 0; axis--) {
+    const extent = shape[axis] as number;
+    index[axis] = rest % extent;
+    rest = Math.floor(rest / extent);
   }
-  return shape.length === 1 ? [k] : [];
+  return index;
+}
+
+/** The flat, row-major position of `index` in a parameter of `shape`: the inverse of `entryIndex`. */
+export function flatIndex(shape: readonly number[], index: readonly number[]): number {
+  return index.reduce((k, i, axis) => k * (shape[axis] as number) + i, 0);
 }
 
 /** How a person names an entry: `W2[1,3]`, `b[3]`, or just `theta` for a scalar. */

@@ -7,6 +7,9 @@ type Paint = (text: string) => string;
 export interface MatcherContextLike {
   readonly isNot?: boolean;
   readonly promise?: string;
+  /** The running test's name and file (both runners give them): a JSON report is named after them. */
+  readonly currentTestName?: string | undefined;
+  readonly testPath?: string | undefined;
   readonly utils: {
     matcherHint(name: string, received?: string, expected?: string, options?: { isNot?: boolean; promise?: string }): string;
     readonly EXPECTED_COLOR: Paint;

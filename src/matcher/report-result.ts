@@ -1,18 +1,20 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { formatReport } from '../message/format-report.js';
 import type { GradientReport } from '../report/report.js';
+import { namedAfter } from '../report/write-report.js';
 import type { MatcherContextLike } from './matcher-context.js';
 
 /**
  * A matcher's result from a check: the report in the runner's colours under `hint`, or, for
  * unusable input (a `GradcheckError`), a matcher error, so neither the matcher nor its `.not` can
- * pass on it. `matcher` is the caller, cut from the error's stack.
+ * pass on it. `matcher` is the caller, cut from the error's stack. Report files the check writes
+ * are named after the running test.
  */
 export function reportResult(context: MatcherContextLike, hint: string, check: () => GradientReport, matcher: Function) {
   const { utils } = context;
   let report;
   try {
-    report = check();
+    report = namedAfter({ name: context.currentTestName, file: context.testPath }, check);
   } catch (error) {
     if (!(error instanceof GradcheckError)) throw error;
     // Keep the user's own error (a throwing forward) as the cause; the GradcheckError itself is the message.

@@ -1,4 +1,5 @@
 import { checkGradients } from '../report/check-gradients.js';
+import { namedAfter } from '../report/write-report.js';
 import type { CheckOptions, Forward, Gradients, Params } from '../types.js';
 import type { MatcherContextLike } from './matcher-context.js';
 import { reportResult } from './report-result.js';

@@ -7,6 +7,7 @@ import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../type
 import { batchSize } from './batch-size.js';
 import type { GradientReport } from './report.js';
 import { runCheck } from './run-check.js';
+import { writeReport } from './write-report.js';
 
 /**
  * Checks analytic gradients against central differences of `forward`, entry by entry, and
@@ -30,5 +31,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const initialCost = cost.evaluate();
   assertUnchanged(snapshot, 'forward');
   const names = set.slots.map((slot) => slot.name);
-  return runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSize: batchSize(x) }, resolved);
+  const report = runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSize: batchSize(x) }, resolved);
+  writeReport(report);
+  return report;
 }

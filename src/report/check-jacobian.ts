@@ -14,6 +14,7 @@ import { layerBatchSize } from './batch-size.js';
 import { checkFullJacobian, type LayerSubject } from './check-full-jacobian.js';
 import type { GradientReport, LayerReport, ResolvedOptions } from './report.js';
 import { runCheck } from './run-check.js';
+import { writeReport } from './write-report.js';
 
 /** The options a layer check reads itself, beside checkGradients' own. */
 const LAYER_OPTIONS = ['dout', 'jacobian'];
@@ -56,7 +57,7 @@ export function checkJacobian<I extends ParamsLike<I>>(
     if (typeof backward !== 'function') {
       throw new GradcheckError("options.jacobian 'full' calls backward once per output entry: pass backward as a function (inputs, dout) => gradients.");
     }
-    return { ...checkFullJacobian(subject, resolved), layer: layerInfo(false) };
+    return written({ ...checkFullJacobian(subject, resolved), layer: layerInfo(false) });
   }
   if (typeof backward !== 'function' && given === undefined) {
     throw new GradcheckError(
@@ -64,7 +65,13 @@ export function checkJacobian<I extends ParamsLike<I>>(
     );
   }
   const { report, ignores } = checkAgainstDout(subject, given ?? upstreamGradient(output.parts, output.record, resolved.seed), resolved);
-  return { ...report, layer: layerInfo(ignores) };
+  return written({ ...report, layer: layerInfo(ignores) });
+}
+
+/** The report, once written to the report directory when one is set. */
+function written(report: GradientReport): GradientReport {
+  writeReport(report, 'jacobian');
+  return report;
 }
 
 /**

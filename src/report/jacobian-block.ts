@@ -44,6 +44,10 @@ export function jacobianBlock(rows: readonly ParameterReport[], naming: BlockNam
       .slice(0, WORST_ENTRIES),
     analytic,
     numeric,
+    estimate: concat(rows.map((row) => row.estimate)),
+    allowed: concat(rows.map((row) => row.allowed)),
+    failed: Uint8Array.from(rows.flatMap((row) => Array.from(row.failed))),
+    atKink: Uint8Array.from(rows.flatMap((row) => Array.from(row.atKink))),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { UnverifiableCause } from '../comparison/judge-entry.js';
+import type { EntrySweep } from '../comparison/step-sweep.js';
 import type { Diagnosis } from '../diagnosis/diagnosis.js';
 import type { CheckMode } from '../types.js';
 
@@ -70,6 +71,14 @@ export interface ParameterReport {
   readonly analytic: Float64Array;
   /** The central differences at the step in force, row-major; NaN where an entry was not checked. */
   readonly numeric: Float64Array;
+  /** Per entry, the numerical estimate its verdict used (the central difference or its refinement); NaN where not checked. */
+  readonly estimate: Float64Array;
+  /** Per entry, the |analytic − estimate| allowed; 0 where not checked. */
+  readonly allowed: Float64Array;
+  /** Per entry, 1 where it was checked and found wrong, 2 where it failed as unverifiable. */
+  readonly failed: Uint8Array;
+  /** Per entry, 1 where it was judged at a kink. */
+  readonly atKink: Uint8Array;
 }
 
 /** Options as the check applied them. */
@@ -81,6 +90,8 @@ export interface ResolvedOptions {
   readonly seed: number;
   readonly sample: number | undefined;
   readonly budget: number;
+  /** Where the report is written as JSON: `options.reportDir`, else `GRADCHECK_REPORT_DIR`, else nowhere. */
+  readonly reportDir: string | undefined;
 }
 
 export interface GradientReport {
@@ -112,6 +123,8 @@ export interface GradientReport {
   readonly options: ResolvedOptions;
   /** For a layer check (`checkJacobian`): what was contracted, and how backward behaved. */
   readonly layer?: LayerReport;
+  /** Only when a report directory is set: step-size sweeps of each failing parameter's worst entries (their forwards are not in `evaluations`). */
+  readonly sweeps?: readonly EntrySweep[];
 }
 
 /** What a layer check adds to its report. */

@@ -1,4 +1,5 @@
 import { type CostNoise, judgeEntries, type JudgeRules } from '../comparison/judge-entry.js';
+import { sweepFailing } from '../comparison/step-sweep.js';
 import type { ParameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, type Snapshot } from '../parameters/snapshot.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
@@ -70,6 +71,10 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
   );
   assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
   assertUnchanged(subject.snapshot, 'forward');
+  const evaluations = cost.evaluations;
+  // For a report file only: each failing parameter's worst entries swept over steps (forwards not counted in `evaluations`).
+  const sweeps =
+    resolved.reportDir === undefined ? undefined : sweepFailing(set.slots, parameters, measure, (slot, k) => rules.stepOf(slot, k, 0));
   return {
     pass: parameters.every((p) => p.pass),
     difference: globalDifference(parameters),
@@ -80,10 +85,11 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
     failingEntries: parameters.reduce((sum, p) => sum + p.failing, 0),
     unverifiableEntries: parameters.reduce((sum, p) => sum + p.unverifiable, 0),
     kinks: parameters.reduce((sum, p) => sum + p.kinks, 0),
-    evaluations: cost.evaluations,
+    evaluations,
     cost: initialCost,
     costNoise: sigma,
     options: resolved,
+    ...(sweeps && { sweeps }),
   };
 }
 

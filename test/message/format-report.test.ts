@@ -38,6 +38,10 @@ function parameter(name: string, shape: number[], pairs: [number, number][], ext
     worst: [...failing.sort((a, b) => b.absError - a.absError), ...entries.filter((e) => e.pass)],
     analytic: Float64Array.from(pairs, (p) => p[0]),
     numeric: Float64Array.from(pairs, (p) => p[1]),
+    estimate: Float64Array.from(pairs, (p) => p[1]),
+    allowed: new Float64Array(pairs.length).fill(1e-6),
+    failed: Uint8Array.from(entries, (e) => (e.pass ? 0 : 1)),
+    atKink: new Uint8Array(pairs.length),
     ...extra,
   };
 }
@@ -56,7 +60,7 @@ function report(parameters: ParameterReport[], extra: Partial<GradientReport> = 
     evaluations: 95,
     cost: 2.407833389834357,
     costNoise: undefined,
-    options: { epsilon: undefined, tolerance: 1e-6, mode: 'auto', seed: 1, sample: undefined, budget: 5000 },
+    options: { epsilon: undefined, tolerance: 1e-6, mode: 'auto', seed: 1, sample: undefined, budget: 5000, reportDir: undefined },
     ...extra,
   };
 }
