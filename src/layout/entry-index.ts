@@ -1,10 +1,12 @@
-/** The index of flat entry `k` in a parameter of `shape`, row-major: `[row, column]`, `[i]` or `[]`. */
+/** The index of flat entry `k` in a parameter of `shape`, row-major: `[row, column]`, `[i]`, `[i,j,k]` or `[]`. */
 export function entryIndex(shape: readonly number[], k: number): number[] {
-  if (shape.length === 2) {
-    const columns = shape[1] as number;
-    return [Math.floor(k / columns), k % columns];
+  const index = new Array<number>(shape.length);
+  for (let d = shape.length - 1; d >= 0; d--) {
+    const n = shape[d] as number;
+    index[d] = k % n;
+    k = Math.floor(k / n);
   }
-  return shape.length === 1 ? [k] : [];
+  return index;
 }
 
 /** How a person names an entry: `W2[1,3]`, `b[3]`, or just `theta` for a scalar. */

@@ -19,6 +19,8 @@ export function direction(parameter: ParameterSlot, indices: readonly number[], 
   const slot: ParameterSlot = {
     name: parameter.name,
     kind: 'scalar',
+    // The entries move in the parameter's own storage: a float32 one needs float32's step to move them cleanly.
+    float32: parameter.float32,
     shape: [],
     size: 1,
     get: () => t,

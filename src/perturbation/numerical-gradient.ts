@@ -26,7 +26,7 @@ export function numericalGradient<P extends ParamsLike<P>, X = undefined, Y = un
   const vector = new Float64Array(layout.size);
   let offset = 0;
   for (const slot of set.slots) {
-    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon, slot.kind)).central;
+    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon, slot.float32)).central;
     offset += slot.size;
   }
   return roll(vector, layout);

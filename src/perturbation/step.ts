@@ -1,5 +1,4 @@
 import { NOISE_SIGMAS } from '../comparison/tolerance.js';
-import type { NumericKind } from '../parameters/numeric-view.js';
 
 /**
  * 2⁻¹⁷ ≈ 7.6e-6 ≈ ∛ε: the step, relative to an entry's magnitude, that balances central
@@ -19,9 +18,9 @@ export const REFINEMENT_RATIO = 4;
  * enough to rise above rounding. `noisy` raises the relative step for a cost whose measured
  * rounding noise is larger than float64's (see `noiseStep`).
  */
-export function stepFor(value: number, epsilon: number | undefined, kind: NumericKind, noisy = 0): number {
+export function stepFor(value: number, epsilon: number | undefined, float32: boolean, noisy = 0): number {
   if (epsilon !== undefined) return epsilon;
-  const relative = kind === 'float32array' ? RELATIVE_STEP_FLOAT32 : RELATIVE_STEP;
+  const relative = float32 ? RELATIVE_STEP_FLOAT32 : RELATIVE_STEP;
   return Math.max(relative, noisy) * Math.max(Math.abs(value), 1);
 }
 

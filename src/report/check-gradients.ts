@@ -41,7 +41,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   assertUnchanged(before, 'forward');
   let sigma: number | undefined;
   const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
-  const stepOf: StepRule = (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.kind, noiseStep(known, initialCost));
+  const stepOf: StepRule = (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.float32, noiseStep(known, initialCost));
   const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
   const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
