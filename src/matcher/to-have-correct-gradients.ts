@@ -1,8 +1,7 @@
-import { GradcheckError } from '../gradcheck-error.js';
-import { formatReport } from '../message/format-report.js';
 import { checkGradients } from '../report/check-gradients.js';
 import type { CheckOptions, Forward, Gradients, Params } from '../types.js';
 import type { MatcherContextLike } from './matcher-context.js';
+import { reportMatcher } from './report-matcher.js';
 
 /**
  * `expect(gradients).toHaveCorrectGradients(forward, params, x, y, options?)`: a thin adapter that
@@ -20,25 +19,6 @@ export function toHaveCorrectGradients(
 ) {
   const { utils, isNot, promise } = this;
   const hint = utils.matcherHint('toHaveCorrectGradients', 'gradients', 'forward, params, x, y', { isNot, promise });
-  let report;
-  try {
-    report = checkGradients(received as Gradients, forward as Forward, params as Params, x, y, options as CheckOptions);
-  } catch (error) {
-    if (!(error instanceof GradcheckError)) throw error;
-    // Keep the user's own error (a throwing forward) as the cause; the GradcheckError itself is the message.
-    const matcherError = new Error(
-      `${hint}\n\n${utils.BOLD_WEIGHT('Matcher error')}: ${error.message}`,
-      error.cause === undefined ? undefined : { cause: error.cause },
-    );
-    Error.captureStackTrace?.(matcherError, toHaveCorrectGradients);
-    throw matcherError;
-  }
-  const colors = {
-    expected: utils.EXPECTED_COLOR,
-    received: utils.RECEIVED_COLOR,
-    dim: utils.DIM_COLOR,
-    bold: utils.BOLD_WEIGHT,
-  };
-  const text = formatReport(report, colors);
-  return { pass: report.pass, message: () => `${hint}\n\n${text}` };
+  const check = () => checkGradients(received as Gradients, forward as Forward, params as Params, x, y, options as CheckOptions);
+  return reportMatcher(this, hint, check, toHaveCorrectGradients);
 }

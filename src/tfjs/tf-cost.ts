@@ -1,0 +1,41 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { GradcheckError } from '../gradcheck-error.js';
+import { assertFinite, numericView } from '../parameters/numeric-view.js';
+import { contract } from './contract.js';
+import { callF } from './tf-gradients.js';
+import type { TfInputSet } from './tf-inputs.js';
+import { tfOutput } from './tf-output.js';
+import type { CallableFunction, Float64Input } from './tf-types.js';
+
+type DoutOf = (shape: readonly number[]) => Float64Array;
+
+/**
+ * The cost ⟨dout, f(inputs)⟩ with each input's numbers read from `values` (perturbed in place by the
+ * check): tensors rebuilt, variables assigned, every tensor made disposed by `tf.tidy`.
+ */
+export function tfCost(f: CallableFunction, set: TfInputSet, values: readonly Float32Array[], doutOf: DoutOf): () => number {
+  return () =>
+    tf.tidy(() => {
+      const tensors = set.slots.map(({ variable, shape }, i) => {
+        // A copy: tfjs keeps a typed array it is given, and `values` changes under it.
+        const tensor = tf.tensor((values[i] as Float32Array).slice(), shape, 'float32');
+        if (variable === undefined) return tensor;
+        variable.assign(tensor);
+        return variable;
+      });
+      const output = tfOutput(callF(f, set, tensors));
+      return contract(doutOf(output.shape), output.dataSync());
+    });
+}
+
+/** The cost ⟨dout, reference(inputs)⟩ in float64, with the inputs as `{ data: Float64Array, shape }` (perturbed in place). */
+export function referenceCost(reference: CallableFunction, set: TfInputSet, inputs: readonly Float64Input[], dout: Float64Array) {
+  return () => {
+    const output = numericView('the reference output', reference(...set.arrange(inputs)));
+    assertFinite('the reference output', output);
+    if (output.size !== dout.length) {
+      throw new GradcheckError(`options.reference returned ${output.size} numbers but f's output has ${dout.length}.`);
+    }
+    return contract(dout, Array.from({ length: output.size }, (_, k) => output.get(k)));
+  };
+}
