@@ -1,6 +1,7 @@
 import { toHaveCorrectTfGradients } from './matcher/to-have-correct-tf-gradients.js';
 import type { TfGradientMatchers } from './tfjs/tf-types.js';
 
+export type { GradientReport } from './report/report.js';
 export { checkTfGradients } from './tfjs/check-tf-gradients.js';
 export type {
   Float64Input,
