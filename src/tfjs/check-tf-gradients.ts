@@ -5,9 +5,9 @@ import { describeValue } from '../parameters/numeric-view.js';
 import { checkGradients } from '../report/check-gradients.js';
 import type { GradientReport } from '../report/report.js';
 import { referenceCost, tfCost } from './tf-cost.js';
-import { tfGradients } from './tf-gradients.js';
+import { tfGradients, tfOutputShape } from './tf-gradients.js';
 import { type TfInputSet, tfInputSet } from './tf-inputs.js';
-import { cotangent } from './tf-output.js';
+import { doutFor } from './tf-output.js';
 import type { CallableFunction, Float64Input, TfCheckOptions, TfFunction, TfInputs } from './tf-types.js';
 
 /**
@@ -26,18 +26,19 @@ export function checkTfGradients<I extends TfInputs>(f: TfFunction<I>, inputs: I
   const { seed } = resolveOptions(checkOptions);
   const set = tfInputSet(inputs);
   try {
-    const doutOf = cotangent(dout, seed);
-    const { gradients, outputShape } = tfGradients(call, set, doutOf);
+    const outputShape = tfOutputShape(call, set);
+    const cotangent = doutFor(dout, outputShape, seed);
+    const gradients = tfGradients(call, set, cotangent, outputShape);
     const received = Object.fromEntries(set.slots.map(({ name, shape }, i) => [name, { data: gradients[i] as Float32Array, shape }]));
     if (reference !== undefined) {
       if (typeof reference !== 'function') throw new GradcheckError(`options.reference is ${describeValue(reference)}; expected a function.`);
       const values: Float64Input[] = set.slots.map(({ original, shape }) => ({ data: Float64Array.from(original), shape }));
-      const cost = referenceCost(reference as CallableFunction, set, values, doutOf(outputShape));
+      const cost = referenceCost(reference as CallableFunction, set, values, cotangent);
       return checkGradients(received, cost, named(set, values), undefined, undefined, checkOptions);
     }
     const values = set.slots.map(({ original }) => original.slice());
     const params = named(set, values.map((data, i) => ({ data, shape: (set.slots[i] as TfInputSet['slots'][number]).shape })));
-    return checkGradients(received, tfCost(call, set, values, doutOf), params, undefined, undefined, checkOptions);
+    return checkGradients(received, tfCost(call, set, values, cotangent, outputShape), params, undefined, undefined, checkOptions);
   } finally {
     restoreVariables(set);
   }

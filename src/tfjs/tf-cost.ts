@@ -4,16 +4,14 @@ import { assertFinite, numericView } from '../parameters/numeric-view.js';
 import { contract } from './contract.js';
 import { callF } from './tf-gradients.js';
 import type { TfInputSet } from './tf-inputs.js';
-import { tfOutput } from './tf-output.js';
+import { assertOutputShape, tfOutput } from './tf-output.js';
 import type { CallableFunction, Float64Input } from './tf-types.js';
-
-type DoutOf = (shape: readonly number[]) => Float64Array;
 
 /**
  * The cost ⟨dout, f(inputs)⟩ with each input's numbers read from `values` (perturbed in place by the
  * check): tensors rebuilt, variables assigned, every tensor made disposed by `tf.tidy`.
  */
-export function tfCost(f: CallableFunction, set: TfInputSet, values: readonly Float32Array[], doutOf: DoutOf): () => number {
+export function tfCost(f: CallableFunction, set: TfInputSet, values: readonly Float32Array[], dout: Float64Array, shape: readonly number[]) {
   return () =>
     tf.tidy(() => {
       const tensors = set.slots.map(({ variable, shape }, i) => {
@@ -24,7 +22,8 @@ export function tfCost(f: CallableFunction, set: TfInputSet, values: readonly Fl
         return variable;
       });
       const output = tfOutput(callF(f, set, tensors));
-      return contract(doutOf(output.shape), output.dataSync());
+      assertOutputShape(output, shape);
+      return contract(dout, output.dataSync());
     });
 }
 

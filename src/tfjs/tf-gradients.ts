@@ -2,21 +2,20 @@ import * as tf from '@tensorflow/tfjs-core';
 import { GradcheckError } from '../gradcheck-error.js';
 import { thrownMessage } from '../parameters/numeric-view.js';
 import type { TfInputSet } from './tf-inputs.js';
-import { tfOutput } from './tf-output.js';
+import { assertOutputShape, tfOutput } from './tf-output.js';
 import type { CallableFunction } from './tf-types.js';
 
 /**
  * tfjs's own gradients of ⟨dout, f(inputs)⟩ at the inputs as they are (registered kernels' gradients,
- * `tf.customGrad`'s), one Float32Array per input, and the output's shape; every tensor made on the way is disposed.
+ * `tf.customGrad`'s), one Float32Array per input; every tensor made on the way is disposed.
  */
-export function tfGradients(f: CallableFunction, set: TfInputSet, doutOf: (shape: readonly number[]) => Float64Array) {
-  let outputShape: number[] = [];
+export function tfGradients(f: CallableFunction, set: TfInputSet, dout: Float64Array, shape: readonly number[]): Float32Array[] {
   const scalar = (...tensors: tf.Tensor[]) => {
     const output = tfOutput(callF(f, set, tensors));
-    outputShape = output.shape;
-    return tf.sum(tf.mul(output, tf.tensor(Float32Array.from(doutOf(output.shape)), output.shape)));
+    assertOutputShape(output, shape);
+    return tf.sum(tf.mul(output, tf.tensor(Float32Array.from(dout), output.shape)));
   };
-  const values = tf.tidy(() => {
+  return tf.tidy(() => {
     let gradients: tf.Tensor[];
     try {
       gradients = tf.grads(scalar)(set.slots.map((slot) => slot.tensor));
@@ -26,7 +25,14 @@ export function tfGradients(f: CallableFunction, set: TfInputSet, doutOf: (shape
     }
     return gradients.map((gradient) => Float32Array.from(gradient.dataSync() as Float32Array));
   });
-  return { gradients: values, outputShape };
+}
+
+/**
+ * The shape of f's output at the inputs, from one plain forward: f's own errors and an unusable
+ * output then surface here, not inside tf.grads, whose tape keeps tensors it never frees when f throws.
+ */
+export function tfOutputShape(f: CallableFunction, set: TfInputSet): number[] {
+  return tf.tidy(() => tfOutput(callF(f, set, set.slots.map((slot) => slot.tensor))).shape);
 }
 
 /** Calls `f`, keeping what it throws as the cause of a `GradcheckError` that says so. */

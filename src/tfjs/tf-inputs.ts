@@ -61,6 +61,9 @@ export function tfInputSet(inputs: TfInputs): TfInputSet {
 function tensorOf(name: string, input: TfInput | unknown): tf.Tensor {
   const tensor = isLayerVariable(input) ? input.read() : input;
   if (!(tensor instanceof tf.Tensor)) {
+    if (Array.isArray((input as { trainableWeights?: unknown } | null)?.trainableWeights)) {
+      throw new GradcheckError(`${name} is ${describeValue(input)} layer; pass its weights (layer.trainableWeights), not the layer.`);
+    }
     throw new GradcheckError(`${name} is ${describeValue(input)}; expected a tf.Tensor, a tf.Variable or a layer's weight.`);
   }
   if (tensor.isDisposed) throw new GradcheckError(`${name} has been disposed; pass a live tensor.`);

@@ -16,23 +16,19 @@ export function tfOutput(result: unknown): tf.Tensor {
   return result;
 }
 
-/**
- * The cotangent dout for f's output, fixed by the first output's shape: `options.dout` checked against
- * it, 1 for a scalar output, else seeded random entries. Every entry is rounded to float32, so tfjs
- * (which holds dout in float32) and the float64 contraction use the same numbers.
- */
-export function cotangent(given: TfCheckOptions['dout'], seed: number): (shape: readonly number[]) => Float64Array {
-  let fixed: { shape: readonly number[]; dout: Float64Array } | undefined;
-  return (shape) => {
-    if (fixed === undefined) fixed = { shape: [...shape], dout: doutFor(given, shape, seed) };
-    else if (formatShape(shape) !== formatShape(fixed.shape)) {
-      throw new GradcheckError(`f returned shape ${formatShape(shape)} after ${formatShape(fixed.shape)}; its output must keep one shape.`);
-    }
-    return fixed.dout;
-  };
+/** Throws unless `output` has the shape f's first output had. */
+export function assertOutputShape(output: tf.Tensor, shape: readonly number[]): void {
+  if (formatShape(output.shape) !== formatShape(shape)) {
+    throw new GradcheckError(`f returned shape ${formatShape(output.shape)} after ${formatShape(shape)}; its output must keep one shape.`);
+  }
 }
 
-function doutFor(given: TfCheckOptions['dout'], shape: readonly number[], seed: number): Float64Array {
+/**
+ * The cotangent dout for an output of `shape`: `options.dout` checked against it, 1 for a scalar
+ * output, else seeded random entries. Every entry is rounded to float32, so tfjs (which holds dout
+ * in float32) and the float64 contraction use the same numbers.
+ */
+export function doutFor(given: TfCheckOptions['dout'], shape: readonly number[], seed: number): Float64Array {
   const size = shape.reduce((product, n) => product * n, 1);
   if (given === undefined) return size === 1 ? Float64Array.of(1) : randomDout(size, seed);
   if (given instanceof tf.Tensor && formatShape(given.shape) !== formatShape(shape)) {
