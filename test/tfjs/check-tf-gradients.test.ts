@@ -242,6 +242,18 @@ describe('unusable input is a GradcheckError that says what is wrong', () => {
     );
   });
 
+  it('a gradient tfjs has no registration for names the import that registers them', () => {
+    const saved = tf.getGradient('Softplus');
+    tf.unregisterGradient('Softplus');
+    try {
+      expect(errorOf(() => checkTfGradients(tf.softplus, [x])).message).toMatch(
+        /gradient function not found for Softplus.*import '@tensorflow\/tfjs-core\/dist\/register_all_gradients'/s,
+      );
+    } finally {
+      tf.registerGradient(saved);
+    }
+  });
+
   it('a layer is not an input: its weights are', () => {
     expect(errorOf(() => checkTfGradients(tanh as never, [tfl.layers.dense({ units: 1 })] as never)).message).toBe(
       'x0 is a Dense layer; pass its weights (layer.trainableWeights), not the layer.',
