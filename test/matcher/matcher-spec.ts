@@ -1,23 +1,6 @@
-import { stripVTControlCharacters } from 'node:util';
 import { backward1d, backwardPropagationN, forward1d, forwardPropagationN } from '../../examples/notebook/network.js';
 import { notebookCase as notebook } from '../models/notebook-case.js';
-
-/** What both runners' test APIs offer; the same spec then runs under Vitest and under Jest. */
-interface RunnerApi {
-  describe: (name: string, body: () => void) => void;
-  it: (name: string, body: () => void) => void;
-  expect: any;
-}
-
-/** The message a failing assertion throws, as a person reads it with colours off. */
-function messageOf(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail');
-}
+import { messageOf, type RunnerApi } from './runner-api.js';
 
 /** The matcher's behaviour as a user sees it through the runner's own `expect`. */
 export function matcherSpec({ describe, it, expect }: RunnerApi): void {

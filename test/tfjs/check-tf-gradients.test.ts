@@ -5,6 +5,7 @@ import { softplus, softplusForgettingDy } from '../../examples/tfjs/softplus.js'
 import { checkGradients, GradcheckError, type GradientReport } from '../../src/index.js';
 import { checkTfGradients, type Float64Input } from '../../src/tfjs.js';
 import { failingLabels } from '../models/notebook-case.js';
+import { errorOf } from '../unit/error-of.js';
 import { seededTensor, tf } from './tf.js';
 
 /** tanh with a hand-written gradient that is `factor` times too large at flat entry `at` (every entry when `at` is -1). */
@@ -19,17 +20,6 @@ function tanhWrongAt(factor: number, at: number) {
     };
     return { value: tf.tanh(x), gradFunc };
   }) as (x: tf.Tensor) => tf.Tensor;
-}
-
-/** The GradcheckError a call throws (fails the test when it throws anything else, or nothing). */
-function errorOf(call: () => unknown): GradcheckError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GradcheckError);
-    return error as GradcheckError;
-  }
-  throw new Error('expected a GradcheckError');
 }
 
 /** Every input's numbers as bits (−0 apart from 0), to see that nothing changed them. */

@@ -1,24 +1,7 @@
-import { stripVTControlCharacters } from 'node:util';
 import { softplus, softplusForgettingDy } from '../../examples/tfjs/softplus.js';
 import { tfMatchers } from '../../src/tfjs.js';
+import { messageOf, type RunnerApi } from '../matcher/runner-api.js';
 import { seededTensor, tf } from './tf.js';
-
-/** What both runners' test APIs offer; the same spec then runs under Vitest and under Jest. */
-interface RunnerApi {
-  describe: (name: string, body: () => void) => void;
-  it: (name: string, body: () => void) => void;
-  expect: any;
-}
-
-/** The message a failing assertion throws, as a person reads it with colours off. */
-function messageOf(assertion: () => void): string {
-  try {
-    assertion();
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('expected the assertion to fail');
-}
 
 /** toHaveCorrectTfGradients as a user sees it through the runner's own `expect`, after `expect.extend(tfMatchers)`. */
 export function tfMatcherSpec({ describe, it, expect }: RunnerApi): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkGradients, GradcheckError, roll, type TensorLike, unroll } from '../../src/index.js';
+import { checkGradients, roll, type TensorLike, unroll } from '../../src/index.js';
 import { failingLabels } from '../models/notebook-case.js';
+import { errorOf } from './error-of.js';
 
 /** The bits of every number, so −0 and 0 differ and restoration is checked exactly. */
 const bits = (values: ArrayLike<number>) => Array.from(values, (v) => Object.is(v, -0) ? '-0' : String(v));
@@ -114,15 +115,7 @@ describe('arrays of Float32Array rows (brain.js weights)', () => {
 });
 
 describe('tensor-like values that cannot be used', () => {
-  const message = (params: unknown) => {
-    try {
-      checkGradients({}, () => 0, params as never);
-    } catch (error) {
-      expect(error).toBeInstanceOf(GradcheckError);
-      return (error as Error).message;
-    }
-    throw new Error('expected a GradcheckError');
-  };
+  const message = (params: unknown) => errorOf(() => checkGradients({}, () => 0, params as never)).message;
 
   it.each([
     ['data shorter than the shape', { w: { data: new Float32Array(10), shape: [2, 3, 2] } }, 'w has shape 2×3×2 (12 entries) but its data holds 10 numbers; data must hold one number per entry, row-major.'],

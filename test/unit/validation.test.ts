@@ -1,17 +1,7 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { checkGradients, GradcheckError } from '../../src/index.js';
-
-/** The GradcheckError a call throws (fails the test when it throws anything else, or nothing). */
-function errorOf(call: () => unknown): GradcheckError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GradcheckError);
-    return error as GradcheckError;
-  }
-  throw new Error('expected a GradcheckError');
-}
+import { checkGradients } from '../../src/index.js';
+import { errorOf } from './error-of.js';
 
 // J = Σ W² + b, dJ/dW = 2W, dJ/db = 1
 const params = () => ({ W: new Matrix([[1, 2], [3, 4]]), b: [0.5] });
