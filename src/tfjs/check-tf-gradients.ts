@@ -8,7 +8,7 @@ import { referenceCost, tfCost } from './tf-cost.js';
 import { tfGradients, tfOutputShape } from './tf-gradients.js';
 import { type TfInputSet, tfInputSet } from './tf-inputs.js';
 import { doutFor } from './tf-output.js';
-import type { CallableFunction, Float64Input, TfCheckOptions, TfFunction, TfInputs } from './tf-types.js';
+import type { Float64Input, TfCheckOptions, TfFunction, TfInputs, UntypedFunction } from './tf-types.js';
 
 /**
  * Checks tfjs's gradients of `f` at `inputs` against central differences of the same `f` on the same
@@ -22,7 +22,7 @@ export function checkTfGradients<I extends TfInputs>(f: TfFunction<I>, inputs: I
     throw new GradcheckError(`options is ${describeValue(options)}; expected an object such as { seed: 2 }.`);
   }
   const { dout, reference, ...checkOptions } = options ?? {};
-  const call = f as CallableFunction;
+  const call = f as UntypedFunction;
   const { seed } = resolveOptions(checkOptions);
   const set = tfInputSet(inputs);
   try {
@@ -33,11 +33,11 @@ export function checkTfGradients<I extends TfInputs>(f: TfFunction<I>, inputs: I
     if (reference !== undefined) {
       if (typeof reference !== 'function') throw new GradcheckError(`options.reference is ${describeValue(reference)}; expected a function.`);
       const values: Float64Input[] = set.slots.map(({ original, shape }) => ({ data: Float64Array.from(original), shape }));
-      const cost = referenceCost(reference as CallableFunction, set, values, cotangent);
+      const cost = referenceCost(reference as UntypedFunction, set, values, cotangent);
       return checkGradients(received, cost, named(set, values), undefined, undefined, checkOptions);
     }
     const values = set.slots.map(({ original }) => original.slice());
-    const params = named(set, values.map((data, i) => ({ data, shape: (set.slots[i] as TfInputSet['slots'][number]).shape })));
+    const params = named(set, set.slots.map(({ shape }, i) => ({ data: values[i] as Float32Array, shape })));
     return checkGradients(received, tfCost(call, set, values, cotangent, outputShape), params, undefined, undefined, checkOptions);
   } finally {
     restoreVariables(set);

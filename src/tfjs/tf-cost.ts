@@ -5,13 +5,13 @@ import { contract } from './contract.js';
 import { callF } from './tf-gradients.js';
 import type { TfInputSet } from './tf-inputs.js';
 import { assertOutputShape, tfOutput } from './tf-output.js';
-import type { CallableFunction, Float64Input } from './tf-types.js';
+import type { UntypedFunction, Float64Input } from './tf-types.js';
 
 /**
  * The cost ⟨dout, f(inputs)⟩ with each input's numbers read from `values` (perturbed in place by the
  * check): tensors rebuilt, variables assigned, every tensor made disposed by `tf.tidy`.
  */
-export function tfCost(f: CallableFunction, set: TfInputSet, values: readonly Float32Array[], dout: Float64Array, shape: readonly number[]) {
+export function tfCost(f: UntypedFunction, set: TfInputSet, values: readonly Float32Array[], dout: Float64Array, shape: readonly number[]) {
   return () =>
     tf.tidy(() => {
       const tensors = set.slots.map(({ variable, shape }, i) => {
@@ -28,7 +28,7 @@ export function tfCost(f: CallableFunction, set: TfInputSet, values: readonly Fl
 }
 
 /** The cost ⟨dout, reference(inputs)⟩ in float64, with the inputs as `{ data: Float64Array, shape }` (perturbed in place). */
-export function referenceCost(reference: CallableFunction, set: TfInputSet, inputs: readonly Float64Input[], dout: Float64Array) {
+export function referenceCost(reference: UntypedFunction, set: TfInputSet, inputs: readonly Float64Input[], dout: Float64Array) {
   return () => {
     const output = numericView('the reference output', reference(...set.arrange(inputs)));
     assertFinite('the reference output', output);

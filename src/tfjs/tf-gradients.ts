@@ -3,13 +3,13 @@ import { GradcheckError } from '../gradcheck-error.js';
 import { thrownMessage } from '../parameters/numeric-view.js';
 import type { TfInputSet } from './tf-inputs.js';
 import { assertOutputShape, tfOutput } from './tf-output.js';
-import type { CallableFunction } from './tf-types.js';
+import type { UntypedFunction } from './tf-types.js';
 
 /**
  * tfjs's own gradients of ⟨dout, f(inputs)⟩ at the inputs as they are (registered kernels' gradients,
  * `tf.customGrad`'s), one Float32Array per input; every tensor made on the way is disposed.
  */
-export function tfGradients(f: CallableFunction, set: TfInputSet, dout: Float64Array, shape: readonly number[]): Float32Array[] {
+export function tfGradients(f: UntypedFunction, set: TfInputSet, dout: Float64Array, shape: readonly number[]): Float32Array[] {
   const scalar = (...tensors: tf.Tensor[]) => {
     const output = tfOutput(callF(f, set, tensors));
     assertOutputShape(output, shape);
@@ -31,12 +31,12 @@ export function tfGradients(f: CallableFunction, set: TfInputSet, dout: Float64A
  * The shape of f's output at the inputs, from one plain forward: f's own errors and an unusable
  * output then surface here, not inside tf.grads, whose tape keeps tensors it never frees when f throws.
  */
-export function tfOutputShape(f: CallableFunction, set: TfInputSet): number[] {
+export function tfOutputShape(f: UntypedFunction, set: TfInputSet): number[] {
   return tf.tidy(() => tfOutput(callF(f, set, set.slots.map((slot) => slot.tensor))).shape);
 }
 
 /** Calls `f`, keeping what it throws as the cause of a `GradcheckError` that says so. */
-export function callF(f: CallableFunction, set: TfInputSet, tensors: readonly tf.Tensor[]): unknown {
+export function callF(f: UntypedFunction, set: TfInputSet, tensors: readonly tf.Tensor[]): unknown {
   try {
     return set.call(f, tensors);
   } catch (error) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GradcheckError } from '../gradcheck-error.js';
 import { describeValue } from '../parameters/numeric-view.js';
-import type { CallableFunction, TfInput, TfInputs } from './tf-types.js';
+import type { TfInput, TfInputs, UntypedFunction } from './tf-types.js';
 
 /** One input of the checked function: the tensor it receives, and its numbers as they were. */
 export interface TfSlot {
@@ -19,7 +19,7 @@ export interface TfSlot {
 export interface TfInputSet {
   readonly slots: readonly TfSlot[];
   /** Calls `f` with one tensor per slot, in the form the inputs were given. */
-  call(f: CallableFunction, tensors: readonly tf.Tensor[]): unknown;
+  call(f: UntypedFunction, tensors: readonly tf.Tensor[]): unknown;
   /** Arranges one value per slot the way `f` takes its inputs: an argument list, or a record by name. */
   arrange<T>(values: readonly T[]): unknown[];
 }
@@ -44,6 +44,9 @@ export function tfInputSet(inputs: TfInputs): TfInputSet {
     const name = key ?? (own !== undefined && !slots.some((s) => s.name === own) ? own : fallback);
     const twin = slots.find((s) => s.tensor === tensor);
     if (twin) throw new GradcheckError(`${name} is the same tensor as ${twin.name}; pass each input once.`);
+    if (slots.some((s) => s.name === name)) {
+      throw new GradcheckError(`Two inputs are named ${name} (a variable's own name and a position); pass a record to name them.`);
+    }
     slots.push({
       name,
       tensor,

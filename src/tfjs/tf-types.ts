@@ -56,4 +56,4 @@ export interface TfGradientMatchers<R = unknown> {
 }
 
 /** `f` or `options.reference` as the check calls them, past their public types. */
-export type CallableFunction = (...args: any[]) => unknown;
+export type UntypedFunction = (...args: any[]) => unknown;

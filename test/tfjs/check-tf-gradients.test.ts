@@ -199,6 +199,7 @@ describe('unusable input is a GradcheckError that says what is wrong', () => {
     ['an input a number', () => checkTfGradients(tanh as never, [2] as never), 'x0 is 2; expected a tf.Tensor, a tf.Variable or a layer\'s weight.'],
     ['an int32 input', () => checkTfGradients(({ n }) => tanh(n), { n: tf.tensor1d([1, 2], 'int32') }), 'n has dtype int32; only float32 tensors have gradients to check.'],
     ['a disposed input', () => checkTfGradients(tanh, [disposed]), 'x0 has been disposed; pass a live tensor.'],
+    ['a variable named like a position', () => checkTfGradients((a, b) => tf.mul(a, b), [tf.variable(tf.tensor1d([1]), true, 'x1'), x]), "Two inputs are named x1 (a variable's own name and a position); pass a record to name them."],
     ['one tensor twice', () => checkTfGradients((a, b) => tf.mul(a, b), [x, x]), 'x1 is the same tensor as x0; pass each input once.'],
     ['f returning a number', () => checkTfGradients(() => 3 as never, [x]), 'f returned 3; expected a tf.Tensor (of any shape).'],
     ['f returning int32', () => checkTfGradients((x) => tf.cast(x, 'int32'), [x]), 'f returned a int32 tensor; expected float32 (a int32 output has no gradient).'],
