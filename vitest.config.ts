@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^gradcheck\/vitest$/, replacement: source('vitest.ts') },
+      { find: /^gradcheck\/tfjs$/, replacement: source('tfjs.ts') },
       { find: /^gradcheck$/, replacement: source('index.ts') },
     ],
   },

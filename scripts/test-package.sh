@@ -33,7 +33,7 @@ rm -rf "$installed"
 mkdir -p "$installed"
 tar -xzf "$tarball" -C "$installed" --strip-components=1
 # The consumer must see the tarball, not the repository: check where Node resolves it from.
-for specifier in gradcheck gradcheck/vitest gradcheck/jest gradcheck/report-v1.schema.json; do
+for specifier in gradcheck gradcheck/vitest gradcheck/jest gradcheck/tfjs gradcheck/report-v1.schema.json; do
   resolved="$(cd "$consumer" && node -p "require.resolve('$specifier')")"
   case "$resolved" in
     "$root/$installed"/*) echo "$specifier -> ${resolved#"$root"/}" ;;
@@ -41,9 +41,14 @@ for specifier in gradcheck gradcheck/vitest gradcheck/jest gradcheck/report-v1.s
   esac
 done
 
+# TensorFlow.js is an optional peer: only gradcheck/tfjs may load it.
+(cd "$consumer" && node -e "require('gradcheck'); if (Object.keys(require.cache).some((f) => f.includes('@tensorflow'))) { console.error('gradcheck loads @tensorflow'); process.exit(1); }")
+
 step "type tests (tsc, skipLibCheck false)"
 npx tsc -p "$consumer/tsconfig.vitest.json"
 npx tsc -p "$consumer/tsconfig.jest.json"
+npx tsc -p "$consumer/tsconfig.tfjs-vitest.json"
+npx tsc -p "$consumer/tsconfig.tfjs-jest.json"
 
 reports="$root/.tmp/consumer-reports"
 rm -rf "$reports"

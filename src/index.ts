@@ -6,6 +6,7 @@ export { roll, type Unrolled, unroll } from './layout/unroll.js';
 export { type Colors, formatReport } from './message/format-report.js';
 export { matchers } from './matcher/matchers.js';
 export type { NumericKind, NumericView } from './parameters/numeric-view.js';
+export type { TensorLike } from './parameters/tensor-like.js';
 export { numericalGradient } from './perturbation/numerical-gradient.js';
 export { RELATIVE_STEP } from './perturbation/step.js';
 export { checkGradients } from './report/check-gradients.js';

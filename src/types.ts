@@ -1,4 +1,5 @@
 import type { AbstractMatrix } from 'ml-matrix';
+import type { TensorLike } from './parameters/tensor-like.js';
 
 /** One named parameter, in any of the kinds a hand-written model keeps them. */
 export type ParameterValue =
@@ -7,6 +8,8 @@ export type ParameterValue =
   | number[]
   | Float64Array
   | Float32Array
+  | Float32Array[]
+  | TensorLike
   | number;
 
 /** A record of named parameters (`{ W1, b1, … }`), or one bare number (the notebook's 1-D θ). */

@@ -6,6 +6,7 @@ import { entryIndex, entryLabel } from './entry-index.js';
 export interface LayoutEntry {
   readonly name: string;
   readonly kind: NumericKind;
+  readonly float32: boolean;
   readonly shape: readonly number[];
   readonly offset: number;
   readonly size: number;
@@ -25,8 +26,8 @@ export interface FlatLayout {
 
 export function flatLayout(set: ParameterSet): FlatLayout {
   let offset = 0;
-  const entries = set.slots.map(({ name, kind, shape, size }) => {
-    const entry = { name, kind, shape, offset, size };
+  const entries = set.slots.map(({ name, kind, float32, shape, size }) => {
+    const entry = { name, kind, float32, shape, offset, size };
     offset += size;
     return entry;
   });

@@ -27,8 +27,9 @@ export function unroll(params: Params): Unrolled {
 
 /**
  * The parameters back from a flat vector, each of the kind it was unrolled from.
- * Matrices and Float64Arrays are views on `vector` (no copy: writing to one writes to the other);
- * number arrays and Float32Arrays are copies.
+ * Matrices, Float64Arrays and tensor-likes over a Float64Array or number[] are views on `vector`
+ * (no copy: writing to one writes to the other; a tensor-like comes back as `{ data, shape }` with
+ * row-major Float64Array data); number arrays and anything stored in float32 are copies.
  */
 export function roll(vector: ArrayLike<number>, layout: FlatLayout): Params {
   if (vector.length !== layout.size) {
@@ -39,7 +40,7 @@ export function roll(vector: ArrayLike<number>, layout: FlatLayout): Params {
   return Object.fromEntries(layout.entries.map((entry) => [entry.name, rollEntry(flat, entry)]));
 }
 
-function rollEntry(flat: Float64Array, { kind, shape, offset, size }: LayoutEntry): ParameterValue {
+function rollEntry(flat: Float64Array, { kind, float32, shape, offset, size }: LayoutEntry): ParameterValue {
   const values = flat.subarray(offset, offset + size);
   const [rows = 1, columns = size] = shape;
   const rowOf = (i: number) => values.subarray(i * columns, (i + 1) * columns);
@@ -53,13 +54,17 @@ function rollEntry(flat: Float64Array, { kind, shape, offset, size }: LayoutEntr
       return matrix;
     }
     case 'rows':
-      return Array.from({ length: rows }, (_, i) => Array.from(rowOf(i)));
+      return float32
+        ? Array.from({ length: rows }, (_, i) => Float32Array.from(rowOf(i)))
+        : Array.from({ length: rows }, (_, i) => Array.from(rowOf(i)));
     case 'vector':
       return Array.from(values);
     case 'float64array':
       return values;
     case 'float32array':
       return Float32Array.from(values);
+    case 'tensor':
+      return { data: float32 ? Float32Array.from(values) : values, shape: [...shape] };
     case 'scalar':
       return values[0] as number;
   }

@@ -1,9 +1,10 @@
 import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import { isTensorLike, tensorLikeView } from './tensor-like.js';
 
 /** How a parameter or gradient keeps its numbers; `roll` gives each kind back as it came. */
-export type NumericKind = 'matrix' | 'rows' | 'vector' | 'float64array' | 'float32array' | 'scalar';
+export type NumericKind = 'matrix' | 'rows' | 'vector' | 'float64array' | 'float32array' | 'tensor' | 'scalar';
 
 /**
  * Row-major access to the numbers of one value, in the value's own storage (no copy):
@@ -11,15 +12,15 @@ export type NumericKind = 'matrix' | 'rows' | 'vector' | 'float64array' | 'float
  */
 export interface NumericView {
   readonly kind: NumericKind;
+  /** True when the numbers are stored in float32 (a Float32Array, rows of them, a tensor-like over one): they get float32's step. */
+  readonly float32: boolean;
   readonly shape: readonly number[];
   readonly size: number;
-  /** True when the numbers are stored in float32 (a Float32Array, or rows of them): they take float32 steps. */
-  readonly float32?: boolean;
   get(k: number): number;
   set(k: number, value: number): void;
 }
 
-const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array or number';
+const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array, Float32Array, a tensor-like { data, shape } or number';
 
 /** A view of `value`'s numbers, or a `GradcheckError` naming `name` and what is wrong. */
 export function numericView(name: string, value: unknown): NumericView {
@@ -28,7 +29,9 @@ export function numericView(name: string, value: unknown): NumericView {
     ? matrixView(value)
     : value instanceof Float64Array || value instanceof Float32Array
       ? vectorView(value)
-      : undefined;
+      : isTensorLike(value)
+        ? tensorLikeView(name, value)
+        : undefined;
   if (view && view.size === 0) {
     throw new GradcheckError(`${name} has no entries (shape ${view.shape.join('×')}); expected at least one.`);
   }
@@ -86,6 +89,7 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
 function scalarView(value: number): NumericView {
   return {
     kind: 'scalar',
+    float32: false,
     shape: [],
     size: 1,
     get: () => value,
@@ -104,6 +108,7 @@ function matrixView(matrix: AbstractMatrix): NumericView {
   if (data) {
     return {
       kind: 'matrix',
+      float32: false,
       shape,
       size,
       get: (k) => (data[Math.floor(k / columns)] as Float64Array)[k % columns] as number,
@@ -114,6 +119,7 @@ function matrixView(matrix: AbstractMatrix): NumericView {
   }
   return {
     kind: 'matrix',
+    float32: false,
     shape,
     size,
     get: (k) => matrix.get(Math.floor(k / columns), k % columns),

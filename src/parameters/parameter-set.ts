@@ -1,6 +1,7 @@
 import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import type { Params } from '../types.js';
+import { isTensorLike } from './tensor-like.js';
 import { assertFinite, describeValue, type NumericView, numericView } from './numeric-view.js';
 
 /** One named parameter, read and written in place in the user's own storage. */
@@ -48,6 +49,7 @@ function slotOf(record: Record<string, unknown>, name: string): ParameterSlot {
     return {
       name,
       kind: 'scalar',
+      float32: false,
       shape: [],
       size: 1,
       get: () => record[name] as number,
@@ -70,6 +72,7 @@ function bareNumber(value: number): ParameterSet {
   const slot: ParameterSlot = {
     name: BARE_PARAMETER_NAME,
     kind: 'scalar',
+    float32: false,
     shape: [],
     size: 1,
     get: () => holder.value,
@@ -80,8 +83,9 @@ function bareNumber(value: number): ParameterSet {
   return { slots: [slot], argument: () => holder.value, bare: true };
 }
 
-/** Arrays are perturbed in place: a frozen one (or a frozen row) would throw a TypeError mid-check. */
-function assertWritable(name: string, value: unknown): void {
+/** Arrays (a tensor-like's data too) are perturbed in place: a frozen one (or a frozen row) would throw a TypeError mid-check. */
+function assertWritable(name: string, given: unknown): void {
+  const value = isTensorLike(given) ? given.data : given;
   if (!Array.isArray(value)) return;
   const frozen = Object.isFrozen(value) ? value : value.find((row) => Array.isArray(row) && Object.isFrozen(row));
   if (frozen === undefined) return;

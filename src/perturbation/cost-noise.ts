@@ -37,7 +37,7 @@ export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initia
   // Only float32 storage, or a cost a float32 holds exactly, can hide its rounding below a spacing;
   // a float64 cost that does not move is flat where it stands (a dead ReLU layer), and a wider probe
   // would only cross a kink and read it as noise.
-  const coarse = Math.fround(initialCost) === initialCost || set.slots.some((slot) => slot.float32 === true);
+  const coarse = Math.fround(initialCost) === initialCost || set.slots.some((slot) => slot.float32);
   let finest: number | undefined;
   for (const spacing of coarse ? NOISE_PROBE_STEPS : NOISE_PROBE_STEPS.slice(0, 1)) {
     const costs = probe(cost, entries, initialCost, spacing);

@@ -19,6 +19,8 @@ export function direction(parameter: ParameterSlot, indices: readonly number[], 
   const slot: ParameterSlot = {
     name: parameter.name,
     kind: 'scalar',
+    // t is a float64 number: float32's wider step made fast checks of correct float32 tensors fail more often.
+    float32: false,
     shape: [],
     size: 1,
     get: () => t,

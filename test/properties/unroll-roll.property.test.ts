@@ -1,6 +1,7 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect } from 'vitest';
 import { type FlatLayout, type NumericKind, roll, unroll } from '../../src/index.js';
+import { isTensorLike } from '../../src/parameters/tensor-like.js';
 import { bitsOf } from './fingerprint.js';
 import { fc, property } from './property.js';
 
@@ -85,6 +86,8 @@ function isOfKind(kind: NumericKind, value: unknown): boolean {
       return value instanceof Float64Array;
     case 'float32array':
       return value instanceof Float32Array;
+    case 'tensor':
+      return isTensorLike(value);
     case 'scalar':
       return typeof value === 'number';
   }
