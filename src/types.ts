@@ -42,7 +42,8 @@ export interface CheckOptions {
   /**
    * `'full'`: every entry (2P forwards). `'fast'`: one seeded random direction per parameter
    * tensor (2T forwards), drilling down into a tensor only when it fails. `'auto'` (default):
-   * full when 2P + 2 forwards fit `budget`, else fast plus a sample of entries per tensor.
+   * full when 2P + 2 forwards are expected to fit `timeBudget` (and `budget`, if given), else fast
+   * plus a sample of entries per tensor.
    */
   readonly mode?: CheckMode;
   /** Seeds the random directions and samples; every randomized report prints the seed it used. Default 1. */
@@ -52,8 +53,10 @@ export interface CheckOptions {
    * stratified: the largest-magnitude gradients always, the rest at random.
    */
   readonly sample?: number;
-  /** The forward evaluations `'auto'` may spend on a full check. Default 5000. */
+  /** The forward evaluations `'auto'` may spend on a full check, and a fast check on drilling down. Default: no cap for `'auto'`, 5000 for drilling down. */
   readonly budget?: number;
+  /** Seconds `'auto'` may spend on a full check, estimated from timed forwards. Default 2. */
+  readonly timeBudget?: number;
 }
 
 /** Parameters as a matcher's type accepts them: a number, or any record (interfaces too) of parameter values. */

@@ -122,8 +122,10 @@ function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): st
 function formatCoverage(report: GradientReport): string[] {
   const { mode, checkedEntries, entries, evaluations, options } = report;
   if (mode === 'full' && checkedEntries === entries) return [];
+  const plan = options.mode === 'auto' && report.plan ? [`Plan: ${mode}, because ${report.plan.reason}.`] : [];
   const directions = mode === 'fast' ? `one random direction through each of ${count(report.parameters.length, 'parameter')}, then ` : '';
   return [
+    ...plan,
     `${mode === 'fast' ? 'Fast' : 'Sampled'} check (seed ${options.seed}): ${directions}${checkedEntries} of ${entries} entries one by one; ` +
       `${evaluations} forward calls. { seed: ${options.seed} } reproduces it; { mode: 'full' } checks every entry.`,
   ];

@@ -12,7 +12,8 @@ import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../type
 import { seededRandom } from '../perturbation/seeded-random.js';
 import { noiseStep, stepFor } from '../perturbation/step.js';
 import { batchSize } from './batch-size.js';
-import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
+import { type CheckContext, checkParameter, DEFAULT_SAMPLE, DRILL_DOWN_BUDGET } from './check-parameter.js';
+import { choosePlan } from './plan.js';
 import type { GradientReport, ParameterReport } from './report.js';
 
 /** The probe direction for the cost's noise is fixed, so a check gives the same report every run. */
@@ -37,14 +38,17 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const before = takeSnapshot(set, x, y);
   const analytic = analyticGradients(received, set, x, y);
   assertUnchanged(before, 'The gradient function');
+  const started = performance.now();
   const initialCost = cost.evaluate();
+  const firstForward = (performance.now() - started) / 1000;
   assertUnchanged(before, 'forward');
   let sigma: number | undefined;
   const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const stepOf: StepRule = (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.kind, noiseStep(known, initialCost));
   const measure = centralDifferences(cost, initialCost, resolved.epsilon !== undefined);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
-  const mode = resolved.mode === 'auto' ? (2 * entries + 2 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
+  const plan = choosePlan({ ...resolved, entries, firstForward }, () => secondsOf(() => cost.evaluate()));
+  const { mode } = plan;
   const context: CheckContext = {
     mode,
     judge: judgeEntries(measure, resolved.tolerance, noise, stepOf),
@@ -52,7 +56,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     batchSize: batchSize(x),
     random: seededRandom(resolved.seed),
     sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined),
-    budget: resolved.budget,
+    budget: resolved.budget ?? DRILL_DOWN_BUDGET,
     evaluations: () => cost.evaluations,
   };
   const parameters = set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context));
@@ -76,7 +80,15 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     cost: initialCost,
     costNoise: sigma,
     options: resolved,
+    plan,
   };
+}
+
+/** Seconds one call takes. */
+function secondsOf(call: () => void): number {
+  const started = performance.now();
+  call();
+  return (performance.now() - started) / 1000;
 }
 
 function concat(arrays: readonly Float64Array[]): Float64Array {

@@ -1,5 +1,6 @@
 import type { Diagnosis } from '../diagnosis/diagnosis.js';
 import type { CheckMode } from '../types.js';
+import type { CheckPlan } from './plan.js';
 
 /** One entry's verdict, indexed as the user indexes it. */
 export interface EntryReport {
@@ -71,7 +72,8 @@ export interface ResolvedOptions {
   readonly mode: CheckMode;
   readonly seed: number;
   readonly sample: number | undefined;
-  readonly budget: number;
+  readonly budget: number | undefined;
+  readonly timeBudget: number;
 }
 
 export interface GradientReport {
@@ -99,4 +101,6 @@ export interface GradientReport {
    */
   readonly costNoise: number | undefined;
   readonly options: ResolvedOptions;
+  /** Full or fast, and why (what was asked, or what a full check would cost next to the budgets). */
+  readonly plan?: CheckPlan;
 }
