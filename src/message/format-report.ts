@@ -56,6 +56,7 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
       (report.checkedEntries === report.entries
         ? `${report.failingEntries} of ${report.entries} entries.`
         : `${report.failingEntries} of ${report.checkedEntries} entries checked (of ${report.entries}).`),
+    ...(report.gradientsAreParameters ? ["The gradients are the parameters' values, entry for entry: were params passed as the gradients?"] : []),
     '',
     ...formatTable(report.parameters),
     '',

@@ -17,7 +17,7 @@ export interface NumericView {
   set(k: number, value: number): void;
 }
 
-const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array or number';
+const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array, Float32Array or number';
 
 /** A view of `value`'s numbers, or a `GradcheckError` naming `name` and what is wrong. */
 export function numericView(name: string, value: unknown): NumericView {

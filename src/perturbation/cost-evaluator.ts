@@ -1,3 +1,4 @@
+import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import { describeValue, thrownMessage } from '../parameters/numeric-view.js';
@@ -26,7 +27,8 @@ export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y
       try {
         result = forward(set.argument(), x, y);
       } catch (error) {
-        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}`, { cause: error });
+        const hint = slot ? '' : argumentHint(error, x, y);
+        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}${hint}`, { cause: error });
       }
       return costOf(result, () => where(slot, k));
     },
@@ -44,12 +46,33 @@ const EXPECTED_RESULT = 'expected a finite cost J, a [cost, cache] pair or an ob
 
 function describeResult(result: unknown, cost: unknown): string {
   if (result instanceof Promise) return 'a Promise (async forward is not supported: compute the cost synchronously)';
+  if (AbstractMatrix.isMatrix(result)) {
+    const { rows, columns } = result;
+    return rows === 1 && columns === 1
+      ? 'a 1×1 ml-matrix Matrix (return its number: J.get(0, 0))'
+      : `a ${rows}×${columns} ml-matrix Matrix (the cost is one number: sum or average it, then return the number)`;
+  }
   if (Array.isArray(result)) return `an array whose first entry (the cost) is ${describeValue(cost)}`;
   if (isObject(result) && !('cost' in result)) {
     const keys = Object.keys(result);
     return `an object with no cost field (${keys.length === 0 ? 'no keys' : `keys ${keys.map((k) => `"${k}"`).join(', ')}`})`;
   }
   return Object.is(cost, result) ? describeValue(result) : `an object whose cost is ${describeValue(cost)}`;
+}
+
+/**
+ * Why a forward that throws before any perturbation may have been called wrongly: x or y not given,
+ * or, on a TypeError, arguments in another order than (params, x, y).
+ */
+function argumentHint(error: unknown, x: unknown, y: unknown): string {
+  const missing = [x === undefined && 'x', y === undefined && 'y'].filter(Boolean);
+  if (missing.length > 0) {
+    return ` (${missing.join(' and ')} ${missing.length > 1 ? 'were' : 'was'} not given: forward is called as forward(params, x, y), so pass them after params)`;
+  }
+  if (error instanceof TypeError) {
+    return ' (forward is called as forward(params, x, y) with the params, x and y given to the check: are they in that order?)';
+  }
+  return '';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

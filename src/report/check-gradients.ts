@@ -1,7 +1,7 @@
 import { type CostNoise, judgeEntries, type StepRule } from '../comparison/judge-entry.js';
 import { relativeDifference } from '../comparison/relative-difference.js';
 import { resolveOptions } from '../options.js';
-import { analyticGradients } from '../parameters/analytic-gradients.js';
+import { analyticGradients, equalsParameters } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, takeSnapshot } from '../parameters/snapshot.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
@@ -67,8 +67,10 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
     p.checked === p.size ? values : values.filter((_, k) => !Number.isNaN(p.numeric[k]));
   const checkedAnalytic = concat(parameters.map((p) => checkedOnly(p, p.analytic)));
   const checkedNumeric = concat(parameters.map((p) => checkedOnly(p, p.numeric)));
+  const pass = parameters.every((p) => p.pass);
   return {
-    pass: parameters.every((p) => p.pass),
+    pass,
+    ...(!pass && equalsParameters(analytic, set) && { gradientsAreParameters: true }),
     difference: relativeDifference(checkedAnalytic, checkedNumeric),
     parameters,
     entries,

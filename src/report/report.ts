@@ -101,6 +101,8 @@ export interface GradientReport {
    */
   readonly costNoise: number | undefined;
   readonly options: ResolvedOptions;
+  /** Set on a failing check whose gradients equal the parameters' own values, entry for entry (params passed as gradients?). */
+  readonly gradientsAreParameters?: true;
   /** Full or fast, and why (what was asked, or what a full check would cost next to the budgets). */
   readonly plan?: CheckPlan;
 }

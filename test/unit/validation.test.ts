@@ -23,7 +23,7 @@ describe('clear errors for unusable input', () => {
     ['forward not a function', () => checkGradients(gradients(), 'forward' as never, params()), 'forward is the string "forward"; expected a function (params, x, y) => cost.'],
     ['params empty', () => checkGradients({}, forward as never, {} as never), 'params is an empty object; expected at least one named parameter.'],
     ['params null', () => checkGradients({}, forward as never, null as never), /^params is null; expected a record of named parameters/],
-    ['a parameter holding a string', () => checkGradients({}, forward as never, { W: 'abc' } as never), 'W is the string "abc"; expected an ml-matrix Matrix, number[][], number[], Float64Array or number.'],
+    ['a parameter holding a string', () => checkGradients({}, forward as never, { W: 'abc' } as never), 'W is the string "abc"; expected an ml-matrix Matrix, number[][], number[], Float64Array, Float32Array or number.'],
     ['a parameter holding NaN', () => checkGradients({}, forward as never, { W: [[1, Number.NaN]] } as never), 'W[0,1] is NaN; every entry must be a finite number.'],
     ['a ragged parameter', () => checkGradients({}, forward as never, { W: [[1, 2], [3]] } as never), /^W is a ragged array: row 0 has 2 entries but row 1 has 1/],
     ['a missing gradient', () => checkGradients({ dW: gradients().dW, dZ1: 0 }, forward, params()), 'No gradient for parameter b: expected a key "b" or "db" (the d-prefix rule), but the gradients have keys "dW", "dZ1".'],
