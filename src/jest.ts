@@ -1,14 +1,9 @@
 import { expect } from '@jest/globals';
 import { matchers } from './matcher/matchers.js';
 import type { GradientMatchers } from './types.js';
+export type { ExpectGradientMatchers } from './expect-augmentation.js';
 
 expect.extend(matchers);
-
-declare module 'expect' {
-  // Type parameters must match expect@30's own declarations exactly.
-  interface Matchers<R extends void | Promise<void>, T = unknown> extends GradientMatchers<R> {}
-  interface AsymmetricMatchers extends GradientMatchers<void> {}
-}
 
 declare global {
   // For users whose Jest globals are typed by @types/jest.
