@@ -1,10 +1,10 @@
 import type { AbstractMatrix } from 'ml-matrix';
 
-/** One named parameter, in any of the kinds a hand-written model keeps them. */
+/** One named parameter, in any of the kinds a hand-written model keeps them (readonly arrays too: only frozen ones are refused). */
 export type ParameterValue =
   | AbstractMatrix
-  | number[][]
-  | number[]
+  | readonly (readonly number[])[]
+  | readonly number[]
   | Float64Array
   | Float32Array
   | number;
@@ -62,6 +62,13 @@ export interface CheckOptions {
 /** Parameters as a matcher's type accepts them: a number, or any record (interfaces too) of parameter values. */
 export type ParamsLike<P> = number | { readonly [K in keyof P]: ParameterValue };
 
+/**
+ * `P` itself when it is a number or a record of parameter values; otherwise each field that is not a
+ * parameter value is typed `ParameterValue`, so TypeScript's error names that field
+ * ("Types of property 'activation' are incompatible") instead of blaming `forward`.
+ */
+export type CheckedParams<P> = P extends number ? number : { readonly [K in keyof P]: P[K] extends ParameterValue ? P[K] : ParameterValue };
+
 /** The matcher's signature, merged into Vitest's and Jest's `Matchers` by `gradcheck/vitest` and `gradcheck/jest`. */
 export interface GradientMatchers<R = unknown> {
   /**
@@ -69,9 +76,9 @@ export interface GradientMatchers<R = unknown> {
    * of `forward` at `params`. `received` is a record keyed by name or `d` + name, or a function
    * `(params, x, y) => gradients`.
    */
-  toHaveCorrectGradients<P extends ParamsLike<P>, X = undefined, Y = undefined>(
+  toHaveCorrectGradients<P, X = undefined, Y = undefined>(
     forward: (params: P, x: X, y: Y) => ForwardResult,
-    params: P,
+    params: CheckedParams<P>,
     x?: X,
     y?: Y,
     options?: CheckOptions,

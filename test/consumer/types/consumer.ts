@@ -30,3 +30,13 @@ expect(g).toHaveCorrectGradients(forward, params, x, y, { tol: 1e-6 });
 expect(g).toHaveCorrectGradients((p: Params, x: number) => p.W1.get(0, 0) * x, params, x, y);
 // @ts-expect-error the asymmetric form is checked too
 expect({ g }).toEqual({ g: expect.toHaveCorrectGradients('forward', params, x, y) });
+
+// Readonly arrays are parameters too (only frozen arrays are refused, at run time).
+const frozenShape = { w: [0.5, -1] as readonly number[], R: [[1, 2]] as readonly (readonly number[])[] };
+expect({ dw: [1, 2], dR: [[1, 2]] }).toHaveCorrectGradients((p: typeof frozenShape) => p.w[0]! + p.R[0]![1]!, frozenShape);
+
+// A field that is not a parameter value is a type error on params, naming the field
+// ("Types of property 'activation' are incompatible"), not on forward.
+const layer = { W: params.W1, activation: 'tanh' };
+// @ts-expect-error activation is a string, not a parameter value
+expect({ dW: params.W1 }).toHaveCorrectGradients((p: typeof layer) => p.W.get(0, 0), layer);
