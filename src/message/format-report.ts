@@ -1,4 +1,5 @@
 import { formatShape } from '../layout/entry-index.js';
+import { planReason } from '../report/plan.js';
 import type { EntryReport, GradientReport, ParameterReport } from '../report/report.js';
 import { formatMagnitude, formatValue } from './format-number.js';
 
@@ -123,7 +124,7 @@ function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): st
 function formatCoverage(report: GradientReport): string[] {
   const { mode, checkedEntries, entries, evaluations, options } = report;
   if (mode === 'full' && checkedEntries === entries) return [];
-  const plan = options.mode === 'auto' && report.plan ? [`Plan: ${mode}, because ${report.plan.reason}.`] : [];
+  const plan = options.mode === 'auto' && report.plan ? [`Plan: ${mode}, because ${planReason(report.plan)}.`] : [];
   const directions = mode === 'fast' ? `one random direction through each of ${count(report.parameters.length, 'parameter')}, then ` : '';
   return [
     ...plan,

@@ -1,12 +1,20 @@
 import type { CheckMode } from '../types.js';
 
-/** What a check will do, and why, in words the report prints. */
+/** What a check will do, and the numbers that decided it; `planReason` puts them in words. */
 export interface CheckPlan {
   readonly mode: 'full' | 'fast';
-  /** Why this mode: what was asked, or what a full check would cost next to the budgets. */
-  readonly reason: string;
+  /** The mode asked for: `'auto'` when the plan was chosen from the budgets. */
+  readonly requested: CheckMode;
+  /** Forwards a full check costs: 2P + 2. */
+  readonly forwards: number;
+  /** The forward budget that ruled out a full check, when one did. */
+  readonly budget?: number;
+  /** Seconds one forward took (the median of the timed ones), when the time budget was consulted. */
+  readonly perForward?: number;
   /** A full check's expected duration in seconds, rounded to one significant digit, when it was timed. */
   readonly fullSeconds?: number;
+  /** The time budget compared with, in seconds. */
+  readonly timeBudget: number;
 }
 
 /** What the plan is chosen from. */
@@ -35,19 +43,25 @@ const TIMED_FORWARDS = 3;
  */
 export function choosePlan(request: PlanRequest, timeForward: () => number): CheckPlan {
   const { mode, entries, timeBudget, budget, firstForward } = request;
-  if (mode !== 'auto') return { mode, reason: `{ mode: '${mode}' } was asked for` };
   const forwards = 2 * entries + 2;
-  if (budget !== undefined && forwards > budget) {
-    return { mode: 'fast', reason: `a full check needs ${forwards} forward calls, past { budget: ${budget} }` };
-  }
+  if (mode !== 'auto') return { mode, requested: mode, forwards, timeBudget };
+  if (budget !== undefined && forwards > budget) return { mode: 'fast', requested: mode, forwards, budget, timeBudget };
   const atFirstPace = roundCoarsely(forwards * firstForward);
   const perForward =
     atFirstPace <= timeBudget ? firstForward : median([firstForward, ...Array.from({ length: TIMED_FORWARDS - 1 }, timeForward)]);
   const fullSeconds = roundCoarsely(forwards * perForward);
-  const cost = `${forwards} forward calls at ~${formatDuration(perForward)}`;
-  return fullSeconds <= timeBudget
-    ? { mode: 'full', reason: `a full check takes ~${formatDuration(fullSeconds)} (${cost}), within the ${formatDuration(timeBudget)} time budget`, fullSeconds }
-    : { mode: 'fast', reason: `a full check would take ~${formatDuration(fullSeconds)} (${cost}), past the ${formatDuration(timeBudget)} time budget`, fullSeconds };
+  return { mode: fullSeconds <= timeBudget ? 'full' : 'fast', requested: mode, forwards, perForward, fullSeconds, timeBudget };
+}
+
+/** Why the plan is what it is: what was asked, or what a full check costs next to the budgets. Built only when printed. */
+export function planReason(plan: CheckPlan): string {
+  const { requested, forwards, budget, perForward, fullSeconds, timeBudget } = plan;
+  if (requested !== 'auto') return `{ mode: '${requested}' } was asked for`;
+  if (budget !== undefined) return `a full check needs ${forwards} forward calls, past { budget: ${budget} }`;
+  const cost = `${forwards} forward calls at ~${formatDuration(perForward as number)}`;
+  return plan.mode === 'full'
+    ? `a full check takes ~${formatDuration(fullSeconds as number)} (${cost}), within the ${formatDuration(timeBudget)} time budget`
+    : `a full check would take ~${formatDuration(fullSeconds as number)} (${cost}), past the ${formatDuration(timeBudget)} time budget`;
 }
 
 /** Seconds to one significant digit (19.6 → 20, 0.00043 → 0.0004): timing noise below that does not change a plan. */

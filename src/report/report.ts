@@ -103,6 +103,6 @@ export interface GradientReport {
   readonly options: ResolvedOptions;
   /** Set on a failing check whose gradients equal the parameters' own values, entry for entry (params passed as gradients?). */
   readonly gradientsAreParameters?: true;
-  /** Full or fast, and why (what was asked, or what a full check would cost next to the budgets). */
+  /** Full or fast, and the numbers that decided it (`planReason` puts them in words). */
   readonly plan?: CheckPlan;
 }
