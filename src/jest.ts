@@ -1,19 +1,14 @@
 import { expect } from '@jest/globals';
 import { matchers } from './matcher/matchers.js';
-import type { GradientMatchers, JacobianMatchers } from './types.js';
+import type { GradcheckMatchers } from './types.js';
+export type { ExpectGradientMatchers } from './expect-augmentation.js';
 
 expect.extend(matchers);
-
-declare module 'expect' {
-  // Type parameters must match expect@30's own declarations exactly.
-  interface Matchers<R extends void | Promise<void>, T = unknown> extends GradientMatchers<R>, JacobianMatchers<R> {}
-  interface AsymmetricMatchers extends GradientMatchers<void>, JacobianMatchers<void> {}
-}
 
 declare global {
   // For users whose Jest globals are typed by @types/jest.
   namespace jest {
-    interface Matchers<R, T = {}> extends GradientMatchers<R>, JacobianMatchers<R> {}
-    interface Expect extends GradientMatchers<void>, JacobianMatchers<void> {}
+    interface Matchers<R, T = {}> extends GradcheckMatchers<R> {}
+    interface Expect extends GradcheckMatchers<void> {}
   }
 }

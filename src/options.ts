@@ -5,17 +5,17 @@ import type { ResolvedOptions } from './report/report.js';
 import type { CheckMode, CheckOptions } from './types.js';
 
 /**
- * 5000 forwards: a full check of any net with up to 2499 parameters, which takes a few seconds for
- * the nets people check by hand ([20,32,16,1], P = 1217: ~1 s at 0.47 ms a forward); past that,
- * 2P forwards would take minutes, and fast mode plus a sample answers in 2T + 2·sample·T.
+ * 2 s: a default check that is full fits well inside Vitest's and Jest's 5 s test timeout, with
+ * room for the test's own setup on a slow CI machine; past that, fast mode plus a sample answers
+ * in 2T + 2·sample·T forwards.
  */
-export const DEFAULT_BUDGET = 5000;
+export const DEFAULT_TIME_BUDGET = 2;
 
 /** A fixed default, so a check gives the same report on every run and machine; `seed` changes it. */
 export const DEFAULT_SEED = 1;
 
 const MODES: readonly CheckMode[] = ['full', 'fast', 'auto'];
-const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget', 'reportDir'];
+const KNOWN: readonly (keyof CheckOptions)[] = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget', 'timeBudget', 'reportDir'];
 
 /** The environment variable naming a directory for JSON reports, when `options.reportDir` does not. */
 export const REPORT_DIR_VARIABLE = 'GRADCHECK_REPORT_DIR';
@@ -49,7 +49,8 @@ export function resolveOptions(options: unknown, extra: readonly string[] = []):
     mode: (given.mode as CheckMode | undefined) ?? 'auto',
     seed: (given.seed as number | undefined) ?? DEFAULT_SEED,
     sample: given.sample === undefined ? undefined : positive('sample', given.sample),
-    budget: given.budget === undefined ? DEFAULT_BUDGET : positive('budget', given.budget),
+    budget: given.budget === undefined ? undefined : positive('budget', given.budget),
+    timeBudget: given.timeBudget === undefined ? DEFAULT_TIME_BUDGET : positive('timeBudget', given.timeBudget),
     reportDir: (given.reportDir as string | undefined) ?? (process.env[REPORT_DIR_VARIABLE] || undefined),
   };
 }

@@ -1,11 +1,11 @@
 import type { AbstractMatrix } from 'ml-matrix';
 import type { TensorLike } from './parameters/tensor-like.js';
 
-/** One named parameter, in any of the kinds a hand-written model keeps them. */
+/** One named parameter, in any of the kinds a hand-written model keeps them (readonly arrays too: only frozen ones are refused). */
 export type ParameterValue =
   | AbstractMatrix
-  | number[][]
-  | number[]
+  | readonly (readonly number[])[]
+  | readonly number[]
   | Float64Array
   | Float32Array
   | Float32Array[]
@@ -45,7 +45,8 @@ export interface CheckOptions {
   /**
    * `'full'`: every entry (2P forwards). `'fast'`: one seeded random direction per parameter
    * tensor (2T forwards), drilling down into a tensor only when it fails. `'auto'` (default):
-   * full when 2P + 2 forwards fit `budget`, else fast plus a sample of entries per tensor.
+   * full when 2P + 2 forwards are expected to fit `timeBudget` (and `budget`, if given), else fast
+   * plus a sample of entries per tensor.
    */
   readonly mode?: CheckMode;
   /** Seeds the random directions and samples; every randomized report prints the seed it used. Default 1. */
@@ -55,8 +56,10 @@ export interface CheckOptions {
    * stratified: the largest-magnitude gradients always, the rest at random.
    */
   readonly sample?: number;
-  /** The forward evaluations `'auto'` may spend on a full check. Default 5000. */
+  /** The forward evaluations `'auto'` may spend on a full check, and a fast check on drilling down. Default: no cap for `'auto'`, 5000 for drilling down. */
   readonly budget?: number;
+  /** Seconds `'auto'` may spend on a full check, estimated from timed forwards. Default 2. */
+  readonly timeBudget?: number;
   /**
    * Write the report as JSON into this directory (default: the `GRADCHECK_REPORT_DIR` environment
    * variable, else no file); a failing parameter's worst entries then also get a step-size sweep.
@@ -67,6 +70,13 @@ export interface CheckOptions {
 /** Parameters as a matcher's type accepts them: a number, or any record (interfaces too) of parameter values. */
 export type ParamsLike<P> = number | { readonly [K in keyof P]: ParameterValue };
 
+/**
+ * `P` itself when it is a number or a record of parameter values; otherwise each field that is not a
+ * parameter value is typed `ParameterValue`, so TypeScript's error names that field
+ * ("Types of property 'activation' are incompatible") instead of blaming `forward`.
+ */
+export type CheckedParams<P> = P extends number ? number : { readonly [K in keyof P]: P[K] extends ParameterValue ? P[K] : ParameterValue };
+
 /** The matcher's signature, merged into Vitest's and Jest's `Matchers` by `gradcheck/vitest` and `gradcheck/jest`. */
 export interface GradientMatchers<R = unknown> {
   /**
@@ -74,9 +84,9 @@ export interface GradientMatchers<R = unknown> {
    * of `forward` at `params`. `received` is a record keyed by name or `d` + name, or a function
    * `(params, x, y) => gradients`.
    */
-  toHaveCorrectGradients<P extends ParamsLike<P>, X = undefined, Y = undefined>(
+  toHaveCorrectGradients<P, X = undefined, Y = undefined>(
     forward: (params: P, x: X, y: Y) => ForwardResult,
-    params: P,
+    params: CheckedParams<P>,
     x?: X,
     y?: Y,
     options?: CheckOptions,
@@ -116,3 +126,6 @@ export interface JacobianMatchers<R = unknown> {
    */
   toHaveCorrectJacobian<I extends ParamsLike<I>>(forward: (inputs: I) => LayerResult, inputs: I, options?: JacobianOptions): R;
 }
+
+/** Every matcher `gradcheck/vitest`, `gradcheck/jest` and `gradcheck/expect` register, as the one interface they merge into their runner's `Matchers`. */
+export interface GradcheckMatchers<R = unknown> extends GradientMatchers<R>, JacobianMatchers<R> {}

@@ -38,7 +38,7 @@ export function compareParameter(
   name = slot.name,
 ): ParameterReport {
   const { size } = slot;
-  const checked = indices ?? Array.from({ length: size }, (_, k) => k);
+  const checked = indices ?? everyIndex(size);
   // One allocation for the five per-entry arrays.
   const buffer = new Float64Array(5 * size);
   const numeric = buffer.subarray(0, size).fill(Number.NaN);
@@ -170,6 +170,13 @@ function largest(candidates: readonly number[], key: (k: number) => number, coun
     keys[i] = value;
   }
   return kept;
+}
+
+/** 0, 1, …, size − 1 (a plain loop: `Array.from` with a callback costs more than the check of a small tensor). */
+function everyIndex(size: number): number[] {
+  const indices = new Array<number>(size);
+  for (let k = 0; k < size; k++) indices[k] = k;
+  return indices;
 }
 
 function pick(values: Float64Array, indices: readonly number[]): Float64Array {

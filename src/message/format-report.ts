@@ -1,4 +1,5 @@
 import { formatShape } from '../layout/entry-index.js';
+import { planReason } from '../report/plan.js';
 import type { EntryReport, GradientReport, ParameterReport } from '../report/report.js';
 import { formatMagnitude, formatValue } from './format-number.js';
 
@@ -68,6 +69,7 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
       (report.checkedEntries === report.entries
         ? `${report.failingEntries} of ${report.entries} entries.`
         : `${report.failingEntries} of ${report.checkedEntries} entries checked (of ${report.entries}).`),
+    ...(report.gradientsAreParameters ? ["The gradients are the parameters' values, entry for entry: were params passed as the gradients?"] : []),
     '',
     ...formatTable(report.parameters, report.layer ? 'gradient' : 'parameter'),
     '',
@@ -134,8 +136,10 @@ function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): st
 function formatCoverage(report: GradientReport): string[] {
   const { mode, checkedEntries, entries, evaluations, options } = report;
   if (mode === 'full' && checkedEntries === entries) return [];
+  const plan = options.mode === 'auto' && report.plan ? [`Plan: ${mode}, because ${planReason(report.plan)}.`] : [];
   const directions = mode === 'fast' ? `one random direction through each of ${count(report.parameters.length, noun(report))}, then ` : '';
   return [
+    ...plan,
     `${mode === 'fast' ? 'Fast' : 'Sampled'} check (seed ${options.seed}): ${directions}${checkedEntries} of ${entries} entries one by one; ` +
       `${evaluations} forward calls. { seed: ${options.seed} } reproduces it; { mode: 'full' } checks every entry.`,
   ];

@@ -26,6 +26,15 @@ export function gradientsAt(received: unknown, set: ParameterSet, x: unknown, y:
   return readGradients(result, set);
 }
 
+/** True when every gradient equals its parameter's own value, entry for entry: params passed as the gradients? */
+export function equalsParameters(analytic: readonly Float64Array[], set: ParameterSet): boolean {
+  return set.slots.every((slot, i) => {
+    const values = analytic[i] as Float64Array;
+    for (let k = 0; k < values.length; k++) if (!Object.is(values[k], slot.get(k))) return false;
+    return true;
+  });
+}
+
 /** A gradient function must give the same gradients twice at the same point; one that accumulates (`+=`) does not. */
 function assertSameGradients(first: Float64Array[], second: Float64Array[], set: ParameterSet): void {
   first.forEach((values, i) => {
@@ -45,6 +54,11 @@ function readGradients(gradients: unknown, set: ParameterSet): Float64Array[] {
       throw new GradcheckError(`The gradient is ${describeValue(gradients)}; for a bare-number parameter expected a number (dθ).`);
     }
     return [gradientOf(set.slots[0] as ParameterSlot, 'the gradient', gradients)];
+  }
+  if (gradients instanceof Map) {
+    throw new GradcheckError(
+      `The gradients are a Map (of ${gradients.size} entries); expected a record keyed by parameter name or d + name: pass Object.fromEntries(map).`,
+    );
   }
   if (gradients === null || typeof gradients !== 'object' || Array.isArray(gradients)) {
     throw new GradcheckError(
@@ -75,8 +89,16 @@ function callGradientFunction(fn: Function, set: ParameterSet, x: unknown, y: un
 
 function gradientKey(record: Record<string, unknown>, name: string): string {
   // Own keys only: a parameter named `toString` must not find Object.prototype's.
-  if (Object.hasOwn(record, name)) return name;
-  if (Object.hasOwn(record, `d${name}`)) return `d${name}`;
+  const plain = Object.hasOwn(record, name);
+  const prefixed = Object.hasOwn(record, `d${name}`);
+  if (plain && prefixed) {
+    throw new GradcheckError(
+      `The gradients have both "${name}" and "d${name}" for parameter ${name}, so which one is its gradient is ambiguous ` +
+        `(the d-prefix rule takes either, not both): a layer object, or { ...params, ...grads }? Pass a record of the gradients alone.`,
+    );
+  }
+  if (plain) return name;
+  if (prefixed) return `d${name}`;
   const given = Object.keys(record);
   throw new GradcheckError(
     `No gradient for parameter ${name}: expected a key "${name}" or "d${name}" (the d-prefix rule), ` +

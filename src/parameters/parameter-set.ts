@@ -24,6 +24,11 @@ export const BARE_PARAMETER_NAME = 'theta';
 /** Slots over `params` without copying them, or a `GradcheckError` naming what is unusable. */
 export function parameterSet(params: Params | unknown): ParameterSet {
   if (typeof params === 'number') return bareNumber(params);
+  if (params instanceof Map) {
+    throw new GradcheckError(
+      `params is a Map (of ${params.size} entries); expected a record of named parameters: pass Object.fromEntries(map).`,
+    );
+  }
   if (params === null || typeof params !== 'object' || Array.isArray(params) || ArrayBuffer.isView(params)) {
     throw new GradcheckError(
       `params is ${describeValue(params)}; expected a record of named parameters ({ W1, b1, … }) or one number.`,

@@ -1,3 +1,4 @@
+import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import { describeValue } from '../parameters/numeric-view.js';
 import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
@@ -12,7 +13,7 @@ export interface CostEvaluator {
 }
 
 export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y: unknown): CostEvaluator {
-  const counted = countedForward(forward, '(params, x, y) => cost', () => [set.argument(), x, y]);
+  const counted = countedForward(forward, '(params, x, y) => cost', () => [set.argument(), x, y], (error) => argumentHint(error, x, y, (forward as Function).length));
   return {
     get evaluations() {
       return counted.evaluations;
@@ -32,12 +33,34 @@ const EXPECTED_RESULT = 'expected a finite cost J, a [cost, cache] pair or an ob
 
 function describeResult(result: unknown, cost: unknown): string {
   if (result instanceof Promise) return 'a Promise (async forward is not supported: compute the cost synchronously)';
+  if (AbstractMatrix.isMatrix(result)) {
+    const { rows, columns } = result;
+    return rows === 1 && columns === 1
+      ? 'a 1×1 ml-matrix Matrix (return its number: J.get(0, 0))'
+      : `a ${rows}×${columns} ml-matrix Matrix (the cost is one number: sum or average it, then return the number)`;
+  }
   if (Array.isArray(result)) return `an array whose first entry (the cost) is ${describeValue(cost)}`;
   if (isObject(result) && !('cost' in result)) {
     const keys = Object.keys(result);
     return `an object with no cost field (${keys.length === 0 ? 'no keys' : `keys ${keys.map((k) => `"${k}"`).join(', ')}`})`;
   }
   return Object.is(cost, result) ? describeValue(result) : `an object whose cost is ${describeValue(cost)}`;
+}
+
+/**
+ * Why a forward that throws before any perturbation may have been called wrongly: x or y not given
+ * though it declares them (`declared` parameters), or, on a TypeError, arguments in another order than (params, x, y).
+ */
+function argumentHint(error: unknown, x: unknown, y: unknown, declared: number): string {
+  // Only a forward that declares x (and y) can miss them: (params) => … is called rightly without.
+  const missing = [declared >= 2 && x === undefined && 'x', declared >= 3 && y === undefined && 'y'].filter(Boolean);
+  if (missing.length > 0) {
+    return ` (${missing.join(' and ')} ${missing.length > 1 ? 'were' : 'was'} not given: forward is called as forward(params, x, y), so pass them after params)`;
+  }
+  if (error instanceof TypeError) {
+    return ' (forward is called as forward(params, x, y) with the params, x and y given to the check: are they in that order?)';
+  }
+  return '';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -13,9 +13,10 @@ export interface CountedForward {
 
 /**
  * `forward`, refused unless it is a function (`signature` says what kind), called with `args()`;
- * a throw becomes a `GradcheckError` that names the entry being perturbed and keeps the user's error as its cause.
+ * a throw becomes a `GradcheckError` that names the entry being perturbed and keeps the user's error
+ * as its cause; at the unperturbed point, `hint` may add why the call itself may be wrong.
  */
-export function countedForward(forward: unknown, signature: string, args: () => unknown[]): CountedForward {
+export function countedForward(forward: unknown, signature: string, args: () => unknown[], hint: (error: unknown) => string = () => ''): CountedForward {
   if (typeof forward !== 'function') {
     throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function ${signature}.`);
   }
@@ -29,7 +30,8 @@ export function countedForward(forward: unknown, signature: string, args: () => 
       try {
         return forward(...args());
       } catch (error) {
-        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}`, { cause: error });
+        const why = slot ? '' : hint(error);
+        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}${why}`, { cause: error });
       }
     },
   };

@@ -1,5 +1,5 @@
 import { resolveOptions } from '../options.js';
-import { analyticGradients } from '../parameters/analytic-gradients.js';
+import { analyticGradients, equalsParameters } from '../parameters/analytic-gradients.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, takeSnapshot } from '../parameters/snapshot.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
@@ -27,7 +27,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const cost = costEvaluator(forward, set, x, y);
   const snapshot = takeSnapshot(set, x, y);
   const analytic = analyticGradients(received, set, x, y);
-  assertUnchanged(snapshot, 'The gradient function');
+  if (typeof received === 'function') assertUnchanged(snapshot, 'The gradient function');
   const initialCost = cost.evaluate();
   assertUnchanged(snapshot, 'forward');
   const names = set.slots.map((slot) => slot.name);

@@ -12,6 +12,9 @@ import type { ParameterReport } from './report.js';
  */
 export const DEFAULT_SAMPLE = 8;
 
+/** Forwards a fast check may spend drilling down into failing tensors unless `budget` says otherwise. */
+export const DRILL_DOWN_BUDGET = 5000;
+
 /** Forwards a bisection level may cost (two halves, two forwards each, refined at most once): the drill-down's floor. */
 const FORWARDS_PER_LEVEL = 8;
 

@@ -89,7 +89,10 @@ export interface ReportJson {
     readonly epsilon: number | null;
     readonly tolerance: number;
     readonly sample: number | null;
-    readonly budget: number;
+    /** The forward budget asked for; null when none was (the time budget then decides). */
+    readonly budget: number | null;
+    /** Seconds `'auto'` may spend on a full check. */
+    readonly timeBudget: number;
   };
   readonly parameters: readonly ParameterJson[];
   readonly sweeps: readonly SweepJson[];
@@ -122,7 +125,8 @@ export function reportJson(report: GradientReport, check: CheckKind, test: TestI
       epsilon: options.epsilon ?? null,
       tolerance: options.tolerance,
       sample: options.sample ?? null,
-      budget: options.budget,
+      budget: options.budget ?? null,
+      timeBudget: options.timeBudget,
     },
     parameters: report.parameters.map(parameterJson),
     sweeps: sweeps.map((sweep) => ({

@@ -2,6 +2,7 @@ import type { UnverifiableCause } from '../comparison/judge-entry.js';
 import type { EntrySweep } from '../comparison/step-sweep.js';
 import type { Diagnosis } from '../diagnosis/diagnosis.js';
 import type { CheckMode } from '../types.js';
+import type { CheckPlan } from './plan.js';
 
 /** One entry's verdict, indexed as the user indexes it. */
 export interface EntryReport {
@@ -89,7 +90,8 @@ export interface ResolvedOptions {
   readonly mode: CheckMode;
   readonly seed: number;
   readonly sample: number | undefined;
-  readonly budget: number;
+  readonly budget: number | undefined;
+  readonly timeBudget: number;
   /** Where the report is written as JSON: `options.reportDir`, else `GRADCHECK_REPORT_DIR`, else nowhere. */
   readonly reportDir: string | undefined;
 }
@@ -121,6 +123,10 @@ export interface GradientReport {
    */
   readonly costNoise: number | undefined;
   readonly options: ResolvedOptions;
+  /** Set on a failing check whose gradients equal the parameters' own values, entry for entry (params passed as gradients?). */
+  readonly gradientsAreParameters?: true;
+  /** Full or fast, and the numbers that decided it (`planReason` puts them in words). */
+  readonly plan?: CheckPlan;
   /** For a layer check (`checkJacobian`): what was contracted, and how backward behaved. */
   readonly layer?: LayerReport;
   /** Only when a report directory is set: step-size sweeps of each failing parameter's worst entries (their forwards are not in `evaluations`). */

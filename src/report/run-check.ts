@@ -1,5 +1,6 @@
 import { type CostNoise, judgeEntries, type JudgeRules } from '../comparison/judge-entry.js';
 import { sweepFailing } from '../comparison/step-sweep.js';
+import { equalsParameters } from '../parameters/analytic-gradients.js';
 import type { ParameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, type Snapshot } from '../parameters/snapshot.js';
 import { centralDifferences } from '../perturbation/central-difference.js';
@@ -8,7 +9,8 @@ import { estimateCostNoise } from '../perturbation/cost-noise.js';
 import { assertDeterministic, recheckOnFailure } from '../perturbation/determinism.js';
 import { seededRandom } from '../perturbation/seeded-random.js';
 import { noiseStep, stepFloor, stepFor } from '../perturbation/step.js';
-import { type CheckContext, checkParameter, DEFAULT_SAMPLE } from './check-parameter.js';
+import { type CheckContext, checkParameter, DEFAULT_SAMPLE, DRILL_DOWN_BUDGET } from './check-parameter.js';
+import { choosePlan } from './plan.js';
 import { globalDifference } from './global-difference.js';
 import type { GradientReport, ResolvedOptions } from './report.js';
 
@@ -41,8 +43,11 @@ export interface CheckSubject {
  */
 export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): GradientReport {
   const { set, cost, initialCost, analytic, names } = subject;
-  // A second J first, so a cost that is not deterministic (dropout, unseeded noise) is named as such.
+  // A second J first, so a cost that is not deterministic (dropout, unseeded noise) is named as such;
+  // its time (warm, unlike the first call's) feeds the plan.
+  const started = performance.now();
   assertDeterministic(initialCost, cost.evaluate(), 'in its first two calls');
+  const firstForward = (performance.now() - started) / 1000;
   let sigma: number | undefined;
   const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const rules: JudgeRules = {
@@ -55,15 +60,16 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
   };
   const measure = centralDifferences(cost, initialCost);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
-  const { mode, sample } = planCheck(resolved, entries);
+  const plan = choosePlan({ ...resolved, entries, firstForward }, () => secondsOf(() => cost.evaluate()));
+  const { mode } = plan;
   const context: CheckContext = {
     mode,
     judge: judgeEntries(measure, rules),
     tolerance: resolved.tolerance,
     batchSize: subject.batchSize,
     random: seededRandom(resolved.seed),
-    sample,
-    budget: resolved.budget,
+    sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined),
+    budget: resolved.budget ?? DRILL_DOWN_BUDGET,
     evaluations: () => cost.evaluations,
   };
   const parameters = recheckOnFailure(cost, initialCost, () =>
@@ -75,8 +81,10 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
   // For a report file only: each failing parameter's worst entries swept over steps (forwards not counted in `evaluations`).
   const sweeps =
     resolved.reportDir === undefined ? undefined : sweepFailing(set.slots, parameters, measure, (slot, k) => rules.stepOf(slot, k, 0));
+  const pass = parameters.every((p) => p.pass);
   return {
-    pass: parameters.every((p) => p.pass),
+    pass,
+    ...(!pass && equalsParameters(analytic, set) && { gradientsAreParameters: true }),
     difference: globalDifference(parameters),
     parameters,
     entries,
@@ -89,15 +97,14 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
     cost: initialCost,
     costNoise: sigma,
     options: resolved,
+    plan,
     ...(sweeps && { sweeps }),
   };
 }
 
-/**
- * The auto-mode choice, in one place: full when 2P + 3 forwards fit the budget, else fast plus a
- * default sample per tensor; an explicit mode is kept.
- */
-function planCheck(resolved: ResolvedOptions, entries: number): { mode: 'full' | 'fast'; sample: number | undefined } {
-  const mode = resolved.mode === 'auto' ? (2 * entries + 3 <= resolved.budget ? 'full' : 'fast') : resolved.mode;
-  return { mode, sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined) };
+/** Seconds one call takes. */
+function secondsOf(call: () => void): number {
+  const started = performance.now();
+  call();
+  return (performance.now() - started) / 1000;
 }

@@ -60,7 +60,7 @@ function report(parameters: ParameterReport[], extra: Partial<GradientReport> = 
     evaluations: 95,
     cost: 2.407833389834357,
     costNoise: undefined,
-    options: { epsilon: undefined, tolerance: 1e-6, mode: 'auto', seed: 1, sample: undefined, budget: 5000, reportDir: undefined },
+    options: { epsilon: undefined, tolerance: 1e-6, mode: 'auto', seed: 1, sample: undefined, budget: undefined, timeBudget: 2, reportDir: undefined },
     ...extra,
   };
 }

@@ -564,7 +564,7 @@ export const gradientCases: fc.Arbitrary<MalformedCase> = fc.oneof(
 // options
 
 /** The options checkGradients knows; anything else is an unknown key. */
-const KNOWN_OPTIONS = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget', '__proto__'];
+const KNOWN_OPTIONS = ['epsilon', 'tolerance', 'mode', 'seed', 'sample', 'budget', 'timeBudget', '__proto__'];
 const unknownKey = fc.oneof(
   fc.constantFrom('eps', 'tol', 'step', 'Epsilon', 'tolerence', 'h', 'relativeTolerance', 'Seed', 'modes', 'samples', '__proto__x'),
   fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !KNOWN_OPTIONS.includes(k)),
@@ -591,6 +591,7 @@ export const optionsCases: fc.Arbitrary<MalformedCase> = fc.oneof(
     ['seed', 1.5], ['seed', NaN], ['seed', '1'], ['seed', 2 ** 60], ['seed', Infinity], ['seed', null],
     ['sample', 0], ['sample', -1], ['sample', NaN], ['sample', Infinity], ['sample', '8'],
     ['budget', 0], ['budget', -5000], ['budget', NaN], ['budget', Infinity], ['budget', '5000'],
+    ['timeBudget', 0], ['timeBudget', -2], ['timeBudget', NaN], ['timeBudget', '2 s'],
   )).map(([base, d, [key, v]]) =>
     caseOf(`options.${key} is ${typeof v === 'string' ? JSON.stringify(v) : String(v)}`, base, d, () => ({ options: { [key]: v }, mentions: ['option'] })),
   ),

@@ -29,7 +29,9 @@ describe('clear errors for unusable input', () => {
     ['forward returning a string', () => checkGradients(gradients(), () => 'cost' as never, params()), /^forward returned the string "cost" at the unperturbed parameters/],
     ['forward returning an object without a cost', () => checkGradients(gradients(), () => ({ loss: 1 }) as never, params()), 'forward returned an object with no cost field (keys "loss") at the unperturbed parameters; expected a finite cost J, a [cost, cache] pair or an object { cost }.'],
     ['forward returning a Promise', () => checkGradients(gradients(), (async () => 1) as never, params()), /^forward returned a Promise \(async forward is not supported: compute the cost synchronously\) at the unperturbed parameters/],
-    ['an unknown option', () => checkGradients(gradients(), forward, params(), undefined, undefined, { eps: 1e-7 } as never), 'Unknown option "eps"; the options are epsilon, tolerance, mode, seed, sample, budget, reportDir.'],
+    ['gradients as a Map', () => checkGradients(new Map(Object.entries(gradients())) as never, forward, params()), 'The gradients are a Map (of 2 entries); expected a record keyed by parameter name or d + name: pass Object.fromEntries(map).'],
+    ['forward returning a 2×1 Matrix', () => checkGradients(gradients(), () => new Matrix([[1], [2]]) as never, params()), 'forward returned a 2×1 ml-matrix Matrix (the cost is one number: sum or average it, then return the number) at the unperturbed parameters; expected a finite cost J, a [cost, cache] pair or an object { cost }.'],
+    ['an unknown option', () => checkGradients(gradients(), forward, params(), undefined, undefined, { eps: 1e-7 } as never), 'Unknown option "eps"; the options are epsilon, tolerance, mode, seed, sample, budget, timeBudget, reportDir.'],
     ['a negative epsilon', () => checkGradients(gradients(), forward, params(), undefined, undefined, { epsilon: -1 }), 'options.epsilon is -1; expected a finite number above 0.'],
   ];
 

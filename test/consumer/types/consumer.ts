@@ -40,3 +40,13 @@ void layerReport;
 expect(layerBackward).toHaveCorrectJacobian((inputs: { z: number }) => inputs.z, layerInputs());
 // @ts-expect-error jacobian is 'vector' or 'full'
 expect(layerBackward).toHaveCorrectJacobian(layerForward, layerInputs(), { jacobian: 'rows' });
+
+// Readonly arrays are parameters too (only frozen arrays are refused, at run time).
+const frozenShape = { w: [0.5, -1] as readonly number[], R: [[1, 2]] as readonly (readonly number[])[] };
+expect({ dw: [1, 2], dR: [[1, 2]] }).toHaveCorrectGradients((p: typeof frozenShape) => p.w[0]! + p.R[0]![1]!, frozenShape);
+
+// A field that is not a parameter value is a type error on params, naming the field
+// ("Types of property 'activation' are incompatible"), not on forward.
+const layer = { W: params.W1, activation: 'tanh' };
+// @ts-expect-error activation is a string, not a parameter value
+expect({ dW: params.W1 }).toHaveCorrectGradients((p: typeof layer) => p.W.get(0, 0), layer);
