@@ -235,7 +235,9 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung, firstMagnitude: number): Judgement => {
     const sigma = noise();
     const { share: allowedShare, floorSteps } = credibility(sigma, cost);
-    share = allowedShare;
+    // A tolerance larger than the cost's own share accepts estimates that coarse too.
+    share = Math.max(allowedShare, relative);
+    const kinkShare = Math.max(KINK_SHARE_LIMIT, relative);
     scale = Math.max(around, Math.min(Math.abs(first.left), Math.abs(first.right)));
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot, k, sigma));
@@ -269,13 +271,13 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       else kinked = true;
       // Rounding alone would make the next rung's clean estimate (bar up to twice its rounding) too coarse
       // for the value being checked even by a kink's looser share: descend no further.
-      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, KINK_SHARE_LIMIT, floor)) break;
+      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, kinkShare, floor)) break;
     }
     out.kink = kinked;
     const last = rungs.length - 1;
     /** A side's estimates that hold for θ's own piece down to the narrowest rung, credible by a kink's share. */
     const side = (slope: (rung: Rung) => number) =>
-      sideEstimates(rungs, slope).filter((e) => credible(analytic, e, KINK_SHARE_LIMIT) && holdsDownTo(rungs, slope, e, last));
+      sideEstimates(rungs, slope).filter((e) => credible(analytic, e, kinkShare) && holdsDownTo(rungs, slope, e, last));
     const left = side((r) => r.left);
     const right = side((r) => r.right);
     const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
@@ -290,7 +292,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     // rung past the kink may decide within a kink's looser share.
     out.kink = true;
     const sides = [left, right].filter((e) => e.length > 0).map(sharpest);
-    if (clean && credible(analytic, clean, KINK_SHARE_LIMIT)) sides.push(clean);
+    if (clean && credible(analytic, clean, kinkShare)) sides.push(clean);
     if (left.length > 0 && right.length > 0) {
       const [l, r] = sides as [Estimate, Estimate];
       sides.push({ value: (l.value + r.value) / 2, errorBar: Math.max(l.errorBar, r.errorBar) });

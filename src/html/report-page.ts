@@ -57,13 +57,19 @@ function checkSection(report: ReportJson, n: number): string {
   return `<section id="check-${n + 1}" class="check ${report.pass ? 'pass' : 'fail'}"><details${open}><summary><h2>${heading}${file}</h2></summary>${body}</details></section>`;
 }
 
+/** The notebook's reading of the global difference, where it agrees with the verdict. */
+function readingOf(report: ReportJson): string {
+  const reading = readDifference(report.difference, report.pass);
+  return reading ? `: ${reading}` : '';
+}
+
 function planLine(report: ReportJson): string {
   const { plan } = report;
   const step = plan.epsilon === null ? 'step scaled to each entry' : `step ${plan.epsilon}`;
   const sweeps = plan.sweepForwards > 0 ? ` (+${plan.sweepForwards} for the step-size sweeps)` : '';
   return escapeHtml(
     `${plan.mode} check, ${plan.forwards} forwards${sweeps}, seed ${plan.seed}, ${step}, tolerance ${plan.tolerance.toExponential()}. ` +
-      `Global difference ${formatMagnitude(report.difference)}: ${readDifference(report.difference)}.`,
+      `Global difference ${formatMagnitude(report.difference)} (the per-entry verdicts decide)${readingOf(report)}.`,
   );
 }
 

@@ -1,6 +1,7 @@
 import { formatShape } from '../layout/entry-index.js';
 import { planReason } from '../report/plan.js';
 import type { EntryReport, GradientReport, ParameterReport } from '../report/report.js';
+import { FLOAT32_NOISE, relativeNoise } from '../comparison/tolerance.js';
 import { formatMagnitude, formatValue } from './format-number.js';
 
 /** Colours for the message; the matcher passes the runner's, so NO_COLOR and --no-color hold. */
@@ -53,10 +54,16 @@ function differenced(report: GradientReport): string {
 
 function formatAgreement(report: GradientReport): string[] {
   const worst = report.parameters.reduce((a, b) => (b.maxAbsError > a.maxAbsError ? b : a));
-  const what = report.checkedEntries === report.entries ? `All ${report.entries} entries` : `All ${report.checkedEntries} entries checked`;
+  const largest = `largest |analytic − numeric| ${formatMagnitude(worst.maxAbsError)}, in ${worst.name}`;
+  const slots = count(report.parameters.length, noun(report));
+  if (report.mode === 'full') {
+    const what = report.checkedEntries === report.entries ? `All ${report.entries} entries` : `All ${report.checkedEntries} sampled entries`;
+    return [`${what} of ${slots} agree with central differences${differenced(report)} (${largest}).`];
+  }
+  const sampled = report.checkedEntries === 0 ? '' : `, and the ${report.checkedEntries} sampled entries one by one (${largest})`;
   return [
-    `${what} of ${count(report.parameters.length, noun(report))} agree with central differences${differenced(report)} ` +
-      `(largest |analytic − numeric| ${formatMagnitude(worst.maxAbsError)}, in ${worst.name}).`,
+    `${slots} agree with central differences${differenced(report)}: ${count(report.parameters.length, 'random direction')} ` +
+      `through all ${report.entries} entries${sampled}.`,
   ];
 }
 
@@ -69,6 +76,9 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
       (report.checkedEntries === report.entries
         ? `${report.failingEntries} of ${report.entries} entries.`
         : `${report.failingEntries} of ${report.checkedEntries} entries checked (of ${report.entries}).`),
+    ...(report.unverifiableEntries > 0
+      ? [`${count(report.unverifiableEntries, 'of them', 'of them')} could not be verified: no step gave an estimate good enough to judge by (see below).`]
+      : []),
     ...(report.gradientsAreParameters ? ["The gradients are the parameters' values, entry for entry: were params passed as the gradients?"] : []),
     '',
     ...formatTable(report.parameters, report.layer ? 'gradient' : 'parameter'),
@@ -80,21 +90,31 @@ function formatDisagreement(report: GradientReport, colors: Colors): string[] {
   ];
 }
 
-/** name, shape, relative difference, largest absolute error, failing / entries, ✓ or ✗; `what` heads the names. */
+/**
+ * name, shape, relative difference, largest absolute error, failing / entries, ✓ or ✗; `what` heads
+ * the names. A tensor checked along a random direction says so; a dash stands where nothing was measured.
+ */
 export function formatTable(parameters: readonly ParameterReport[], what = 'parameter'): string[] {
   const rows = [
     [what, 'shape', 'rel. difference', 'max |error|', 'failing', ''],
     ...parameters.map((p) => [
       p.name,
       formatShape(p.shape),
-      formatMagnitude(p.difference),
-      formatMagnitude(p.maxAbsError),
-      p.checked === p.size ? `${p.failing}/${p.size}` : `${p.failing}/${p.checked} of ${p.size}`,
+      p.checked === 0 ? '-' : formatMagnitude(p.difference),
+      p.checked === 0 ? '-' : formatMagnitude(p.maxAbsError),
+      checkedColumn(p),
       p.pass ? '✓' : '✗',
     ]),
   ];
   const widths = (rows[0] as string[]).map((_, column) => Math.max(...rows.map((row) => (row[column] as string).length)));
   return rows.map((row) => `  ${row.map((cell, column) => cell.padEnd(widths[column] as number)).join('  ')}`.trimEnd());
+}
+
+/** `2/15`, `0/8 sampled of 64`, `direction ✓ (64 entries)`, or both. */
+function checkedColumn(p: ParameterReport): string {
+  const entries = p.checked === p.size ? `${p.failing}/${p.size}` : p.checked > 0 ? `${p.failing}/${p.checked} sampled of ${p.size}` : '';
+  const direction = p.directional ? `direction ${p.directional.pass ? '✓' : '✗'} (${p.size} entries)` : '';
+  return [entries, direction].filter(Boolean).join(', ');
 }
 
 function formatParameter(parameter: ParameterReport, colors: Colors): string[] {
@@ -126,9 +146,13 @@ function formatEntry(entry: EntryReport, labelWidth: number, colors: Colors): st
   const kink = entry.kink
     ? `, at a kink: one-sided slopes ${formatValue(entry.left, entry.right)} and ${formatValue(entry.right, entry.left)}`
     : '';
+  const unverifiable =
+    entry.unverifiable === undefined
+      ? ''
+      : `, unverifiable: ${entry.unverifiable === 'kink' ? 'a kink or branch cut closer than any usable step' : "the cost's rounding noise over every usable step"}`;
   return [
     colors.expected(`- ${label}  numeric   ${numeric.padStart(width)}`),
-    `${colors.received(`+ ${label}  analytic  ${analytic.padStart(width)}`)}  ${colors.dim(`rel. error ${formatMagnitude(entry.relError)}${kink}`)}`,
+    `${colors.received(`+ ${label}  analytic  ${analytic.padStart(width)}`)}  ${colors.dim(`rel. error ${formatMagnitude(entry.relError)}${kink}${unverifiable}`)}`,
   ];
 }
 
@@ -145,7 +169,7 @@ function formatCoverage(report: GradientReport): string[] {
   ];
 }
 
-/** Coverage, kinks judged, a noisy cost, and the notebook's single number with its own reading. */
+/** Coverage, kinks judged, unverifiable entries, a noisy cost, and the notebook's single number. */
 function formatNotes(report: GradientReport): string[] {
   const ulps = report.costNoise === undefined ? 0 : report.costNoise / (Number.EPSILON * Math.max(Math.abs(report.cost), Number.MIN_VALUE));
   return [
@@ -154,16 +178,44 @@ function formatNotes(report: GradientReport): string[] {
     ...(report.kinks > 0
       ? [
           `${count(report.kinks, 'entry', 'entries')} sat at kinks (ReLU at 0, max near a tie, |·| at 0…) ` +
-            'and were judged by their one-sided slopes.',
+            'and were judged at smaller steps past them, or by their one-sided slopes.',
         ]
       : []),
+    ...formatUnverifiable(report),
     ...(ulps > NOISY_COST_ULPS
       ? [
           `The cost itself is noisy: σ ≈ ${formatMagnitude(report.costNoise as number)} (${formatMagnitude(ulps)} ulps of J = ${formatValue(report.cost, report.cost)}), ` +
-            'as when log(1 − a) is taken with a a hair below 1; errors smaller than that noise over the step cannot be seen.',
+            `${noiseCause(report)}; errors smaller than that noise over the step cannot be seen.`,
         ]
       : []),
-    `Global difference ${formatMagnitude(report.difference)} (the notebook's formula over all ${noun(report)}s): ${readDifference(report.difference)}.`,
+    ...formatGlobalDifference(report),
+  ];
+}
+
+/** What to do about entries no step could verify. */
+function formatUnverifiable(report: GradientReport): string[] {
+  if (report.unverifiableEntries === 0) return [];
+  return [
+    `${count(report.unverifiableEntries, 'entry', 'entries')} could not be verified: every step that resolves ${report.unverifiableEntries === 1 ? 'it' : 'them'} ` +
+      "is too coarse for the cost's rounding noise, or crosses a kink or branch cut. Keep the parameters in a Float64Array or " +
+      'number[] (float64) if they are float32, check at another point away from the kink, or accept coarser estimates with a larger { tolerance }.',
+  ];
+}
+
+/** Why a cost is noisy: float32 arithmetic (relative noise past 1e-8), or digits lost in float64. */
+function noiseCause(report: GradientReport): string {
+  return relativeNoise(report.costNoise as number, report.cost) > FLOAT32_NOISE
+    ? 'as when it is computed in float32 somewhere (Float32Array, a float32 library)'
+    : 'as when log(1 − a) is taken with a a hair below 1';
+}
+
+/** The notebook's single number, over what was checked one by one; the per-entry verdicts decide. */
+function formatGlobalDifference(report: GradientReport): string[] {
+  if (report.checkedEntries === 0) return [];
+  const over = report.checkedEntries === report.entries ? `all ${report.entries} entries` : `the ${report.checkedEntries} entries checked one by one`;
+  const reading = readDifference(report.difference, report.pass);
+  return [
+    `Global difference ${formatMagnitude(report.difference)} (the notebook's formula over ${over}; the per-entry verdicts decide)${reading ? `: ${reading}` : ''}.`,
   ];
 }
 
@@ -186,12 +238,14 @@ function formatLayer(report: GradientReport): string[] {
   return [...ignores, dout];
 }
 
-/** The notebook's reading of its global difference. */
-export function readDifference(difference: number): string {
-  if (difference > 1e-2) return 'above 1e-2, probably wrong';
-  if (difference > 1e-4) return 'between 1e-4 and 1e-2, uncomfortable';
-  if (difference > 1e-7) return 'below 1e-4, fine for objectives with kinks';
-  return 'below 1e-7, good';
+/**
+ * The notebook's reading of its global difference, given only where it agrees with the per-entry
+ * verdict that decides ("good" on a pass, "probably wrong" on a failure); otherwise none.
+ */
+export function readDifference(difference: number, pass: boolean): string {
+  if (pass && difference <= 1e-7) return "below 1e-7, the notebook's \"good\"";
+  if (!pass && difference > 1e-2) return "above 1e-2, the notebook's \"probably wrong\"";
+  return '';
 }
 
 function count(n: number, singular: string, plural = `${singular}s`): string {

@@ -33,6 +33,6 @@ describe.each(Object.entries(runners))('what %s prints for the notebook’s bugg
   });
 
   it('gives the notebook’s global difference with its reading', () => {
-    expect(output).toContain("Global difference 3.1e-1 (the notebook's formula over all parameters): above 1e-2, probably wrong.");
+    expect(output).toContain('Global difference 3.1e-1 (the notebook\'s formula over all 47 entries; the per-entry verdicts decide): above 1e-2, the notebook\'s "probably wrong".');
   });
 });

@@ -95,7 +95,6 @@ describe('never pass on an error bar larger than what it checks: float32 atan2 n
           for (const factor of [-1, 2, 0]) {
             const { params, forward, gradients } = atan2Near(storage);
             const g = gradients();
-            if (Math.abs(g[name][i]!) < 1e-3) continue; // below float32's reach at any step: see the unverifiable test
             g[name][i] = g[name][i]! * factor;
             const report = checkGradients(g, forward, params);
             expect(report.pass, `${name}[${i}] × ${factor}`).toBe(false);
