@@ -25,7 +25,7 @@ export interface Coverage {
 
 /**
  * Judges entries of one parameter against its analytic gradient and, when some fail, says what
- * the pattern of the errors suggests. `batchSize` (m, from x) lets it name a missing 1/m.
+ * the pattern of the errors suggests. `batchSizes` (m's candidates, from x) let it name a missing 1/m.
  * Entries left unchecked hold NaN in `numeric` and count nowhere. `name` names the report and its
  * entries (the slot's own name by default).
  */
@@ -33,7 +33,7 @@ export function compareParameter(
   slot: ParameterSlot,
   analytic: Float64Array,
   judge: Judge,
-  batchSize: number | undefined,
+  batchSizes: readonly number[],
   { indices, directional }: Coverage = {},
   name = slot.name,
 ): ParameterReport {
@@ -103,7 +103,7 @@ export function compareParameter(
           failing: failed.map((f) => (f === 1 ? 1 : 0)),
           reliable: flags.map((f, k) => (f & CHECKED && !(f & KINK) && !causes.has(k) ? 1 : 0)),
           checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
-          batchSize,
+          batchSizes,
         });
   return {
     name,

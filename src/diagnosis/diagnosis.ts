@@ -18,8 +18,8 @@ export interface DiagnosisInput {
   readonly reliable: Uint8Array;
   /** 1 where the entry was judged at all (a sampled or fast check judges some); all entries when omitted. */
   readonly checked?: Uint8Array;
-  /** m, the number of examples (columns of x), when known. */
-  readonly batchSize: number | undefined;
+  /** What m, the number of examples, may be: the counts of either axis of x above 1 (none when x is no matrix). */
+  readonly batchSizes: readonly number[];
 }
 
 /** The kinds of bug a diagnosis can name. */

@@ -15,15 +15,12 @@ export interface NamedFactor {
   readonly cause: string;
 }
 
-/** The factors common bugs produce, given the batch size m when known (m = 1 makes 1/m invisible). */
-export function namedFactors(batchSize: number | undefined): NamedFactor[] {
-  const perExample: NamedFactor[] =
-    batchSize !== undefined && batchSize > 1
-      ? [
-          { value: batchSize, cause: `a missing 1/m (m = ${batchSize} examples): the sum over the examples is never divided by m` },
-          { value: 1 / batchSize, cause: `an extra 1/m (m = ${batchSize} examples): the average over the examples is taken twice` },
-        ]
-      : [];
+/** The factors common bugs produce, given the example counts m may be (from either axis of x). */
+export function namedFactors(batchSizes: readonly number[]): NamedFactor[] {
+  const perExample = batchSizes.flatMap((m): NamedFactor[] => [
+    { value: m, cause: `a missing 1/m (m = ${m} examples): the sum over the examples is never divided by m` },
+    { value: 1 / m, cause: `an extra 1/m (m = ${m} examples): the average over the examples is taken twice` },
+  ]);
   return [
     ...perExample,
     { value: 2, cause: 'a factor 2 too many: the derivative of a square counted twice, or 2/m where 1/m was meant' },
@@ -81,11 +78,11 @@ function scaleDiagnosis(evidence: Evidence, shown: number, estimate: number, cau
  * since a single entry fits every factor.
  */
 export function diagnoseScale(evidence: Evidence): Diagnosis | undefined {
-  const { analytic, numeric, batchSize } = evidence.input;
+  const { analytic, numeric, batchSizes } = evidence.input;
   if (evidence.failing.length === 0) return undefined;
   const k = leastSquaresFactor((i) => at(numeric, i), (i) => at(analytic, i), evidence.reliable);
   if (k === undefined || Math.abs(k - 1) < MIN_DEPARTURE) return undefined;
-  const named = namedFactors(batchSize).filter((factor) => fitsScale(evidence, factor.value));
+  const named = namedFactors(batchSizes).filter((factor) => fitsScale(evidence, factor.value));
   const first = named[0];
   if (first !== undefined) return scaleDiagnosis(evidence, first.value, k, named.map((factor) => factor.cause));
   if (evidence.failing.length < MIN_EVIDENCE || !fitsScale(evidence, k)) return undefined;

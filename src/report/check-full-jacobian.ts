@@ -22,7 +22,7 @@ export interface LayerSubject {
   readonly backward: unknown;
   /** The report name of each input's block: `dx`. */
   readonly names: readonly string[];
-  readonly batchSize: number | undefined;
+  readonly batchSizes: readonly number[];
 }
 
 /**
@@ -32,7 +32,7 @@ export interface LayerSubject {
  * only where an entry needs refining). The rows are then merged into one block per input.
  */
 export function checkFullJacobian(subject: LayerSubject, resolved: ResolvedOptions): GradientReport {
-  const { set, layer, output, backward, names, batchSize } = subject;
+  const { set, layer, output, backward, names, batchSizes } = subject;
   const reference = flatOutput(output);
   const outputOf = memoizedOutput(layer, set, output);
   const rows = Array.from(reference, (initialCost, j) => {
@@ -46,7 +46,7 @@ export function checkFullJacobian(subject: LayerSubject, resolved: ResolvedOptio
       },
       evaluate: (slot, k) => outputOf(slot, k)[j] as number,
     };
-    return runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSize }, resolved);
+    return runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSizes }, resolved);
   });
   // The rows' own determinism checks read the memo: call forward afresh once.
   const after = flatOutput(layer.call());

@@ -4,7 +4,7 @@ import { parameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, takeSnapshot } from '../parameters/snapshot.js';
 import { costEvaluator } from '../perturbation/cost-evaluator.js';
 import type { CheckOptions, ForwardResult, Gradients, ParamsLike } from '../types.js';
-import { batchSize } from './batch-size.js';
+import { batchSizes } from './batch-size.js';
 import type { GradientReport } from './report.js';
 import { runCheck } from './run-check.js';
 import { writeReport } from './write-report.js';
@@ -31,7 +31,7 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const initialCost = cost.evaluate();
   assertUnchanged(snapshot, 'forward');
   const names = set.slots.map((slot) => slot.name);
-  const report = runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSize: batchSize(x) }, resolved);
+  const report = runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSizes: batchSizes(x) }, resolved);
   writeReport(report);
   return report;
 }

@@ -10,7 +10,7 @@ import { contract } from '../perturbation/contraction.js';
 import { contractedCost, layerForward } from '../perturbation/layer-forward.js';
 import { upstreamGradient } from '../perturbation/upstream-gradient.js';
 import type { Backward, JacobianOptions, LayerResult, ParamsLike } from '../types.js';
-import { layerBatchSize } from './batch-size.js';
+import { layerBatchSizes } from './batch-size.js';
 import { checkFullJacobian, type LayerSubject } from './check-full-jacobian.js';
 import type { GradientReport, LayerReport, ResolvedOptions } from './report.js';
 import { runCheck } from './run-check.js';
@@ -44,7 +44,7 @@ export function checkJacobian<I extends ParamsLike<I>>(
   assertUnchanged(inputsBefore, 'forward');
   const counted = countedBackward(backward);
   const names = set.slots.map((slot) => `d${slot.name}`);
-  const subject: LayerSubject = { set, layer, output, backward: counted.backward, names, batchSize: layerBatchSize(inputs) };
+  const subject: LayerSubject = { set, layer, output, backward: counted.backward, names, batchSizes: layerBatchSizes(inputs) };
   const outputs = output.parts.map(({ name, view }) => ({ name, shape: view.shape }));
   const layerInfo = (ignoresDout: boolean): LayerReport => ({
     outputs,
@@ -89,7 +89,7 @@ function checkAgainstDout(subject: LayerSubject, doutValue: unknown, resolved: R
   const secondDout = () => upstreamGradient(keyedLike(output, doutParts), output.record, resolved.seed + 1);
   const ignores = typeof backward === 'function' && ignoresDout(gradientsAt(backward, set, secondDout(), undefined, unchanged), analytic);
   const cost = contractedCost(layer, output, dout);
-  const report = runCheck({ set, cost, initialCost, analytic, names: subject.names, snapshot, batchSize: subject.batchSize }, resolved);
+  const report = runCheck({ set, cost, initialCost, analytic, names: subject.names, snapshot, batchSizes: subject.batchSizes }, resolved);
   return { report, ignores };
 }
 

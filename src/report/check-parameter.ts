@@ -24,7 +24,7 @@ export interface CheckContext {
   readonly judge: Judge;
   /** The per-entry relative tolerance. */
   readonly tolerance: number;
-  readonly batchSize: number | undefined;
+  readonly batchSizes: readonly number[];
   readonly random: () => number;
   /** Entries to check one by one per tensor (count or fraction), if any. */
   readonly sample: number | undefined;
@@ -40,9 +40,9 @@ export interface CheckContext {
  * report calls the slot (its own name, or `dx` for a layer input).
  */
 export function checkParameter(slot: ParameterSlot, analytic: Float64Array, context: CheckContext, name = slot.name): ParameterReport {
-  const { judge, batchSize, random, sample } = context;
+  const { judge, batchSizes, random, sample } = context;
   const compare = (indices: readonly number[] | undefined, directional?: ParameterReport['directional']) =>
-    compareParameter(slot, analytic, judge, batchSize, { ...(indices && { indices }), ...(directional && { directional }) }, name);
+    compareParameter(slot, analytic, judge, batchSizes, { ...(indices && { indices }), ...(directional && { directional }) }, name);
   const sampled = (count: number) => stratifiedSample(analytic, sampleSize(count, slot.size), random);
 
   if (context.mode === 'full') return compare(sample === undefined ? undefined : sampled(sample));

@@ -34,7 +34,7 @@ export interface CheckSubject {
   /** The numbers the cost must leave bit-identical. */
   readonly snapshot: Snapshot;
   /** m, for a diagnosis that names a missing 1/m. */
-  readonly batchSize: number | undefined;
+  readonly batchSizes: readonly number[];
 }
 
 /**
@@ -66,7 +66,7 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
     mode,
     judge: judgeEntries(measure, rules),
     tolerance: resolved.tolerance,
-    batchSize: subject.batchSize,
+    batchSizes: subject.batchSizes,
     random: seededRandom(resolved.seed),
     sample: resolved.sample ?? (resolved.mode === 'auto' && mode === 'fast' ? DEFAULT_SAMPLE : undefined),
     budget: resolved.budget ?? DRILL_DOWN_BUDGET,

@@ -144,3 +144,20 @@ describe('checkGradients: the parameters are bit-identical afterwards', () => {
     expect(error!.cause).toBe(original);
   });
 });
+
+describe('checkGradients: a missing 1/m named with x in either layout', () => {
+  // J = (1/m) Σᵢ ½(w·xᵢ − yᵢ)², the examples as the columns of x (the notebook) or as its rows (ml-fnn and most JS libraries).
+  const examples = [[0.5, -1, 2], [1.5, 0.3, -0.7], [-0.2, 0.8, 1.1], [0.9, -0.4, 0.6], [1.2, 1, -1.3]];
+  const y = [0.3, -0.2, 0.8, 0.1, -0.5];
+  const residuals = (w: number[]) => examples.map((x, i) => x.reduce((s, v, j) => s + v * w[j]!, 0) - y[i]!);
+  const summed = (w: number[]) => w.map((_, j) => residuals(w).reduce((s, r, i) => s + r * examples[i]![j]!, 0));
+
+  for (const [layout, x] of [['columns', new Matrix(examples).transpose()], ['rows', new Matrix(examples)]] as const) {
+    it(`examples as the ${layout} of x`, () => {
+      const forward = (p: { w: number[] }) => residuals(p.w).reduce((s, r) => s + 0.5 * r * r, 0) / examples.length;
+      const params = { w: [0.2, -0.4, 0.7] };
+      const report = checkGradients({ dw: summed(params.w) }, forward, params, x);
+      expect(report.parameters[0]!.diagnosis?.summary).toContain('Likely a missing 1/m (m = 5 examples)');
+    });
+  }
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkGradients } from '../../src/index.js';
+import { parameterSet } from '../../src/parameters/parameter-set.js';
 import { failingLabels } from '../models/notebook-case.js';
 import { seededRandom } from '../models/random.js';
 
@@ -67,4 +68,22 @@ describe('costs computed in float32', () => {
       }
     });
   }
+});
+
+describe('arrays of Float32Array rows (as brain.js keeps its weights)', () => {
+  it('are float32 storage: they take float32\'s step, pass when correct, and a 1% error in the largest entry is named', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const { params, forward, gradients } = float32Layer(seed, 'float32');
+      const rows = Array.from({ length: 4 }, (_, i) => params.W.subarray(i * 6, (i + 1) * 6) as Float32Array);
+      const asRows = { W: rows, b: params.b };
+      expect(parameterSet(asRows).slots[0]!.float32).toBe(true);
+      const flat = (p: typeof asRows) => forward({ W: params.W, b: p.b });
+      const g = gradients(params);
+      const dW = Array.from({ length: 4 }, (_, i) => Array.from(g.dW.subarray(i * 6, (i + 1) * 6)));
+      expect(failingLabels(checkGradients({ dW, db: g.db }, flat, asRows)), `seed ${seed}`).toEqual([]);
+      const k = Array.from(g.dW.keys()).reduce((best, i) => (Math.abs(g.dW[i]!) > Math.abs(g.dW[best]!) ? i : best));
+      dW[Math.floor(k / 6)]![k % 6]! *= 1.01;
+      expect(failingLabels(checkGradients({ dW, db: g.db }, flat, asRows)), `seed ${seed}`).toContain(`W[${Math.floor(k / 6)},${k % 6}]`);
+    }
+  });
 });

@@ -56,7 +56,7 @@ export function caseOf(spec: CaseSpec): DiagnosisInput {
     allowed,
     failing,
     reliable,
-    batchSize: spec.batchSize,
+    batchSizes: spec.batchSize === undefined ? [] : [spec.batchSize],
   };
 }
 

@@ -16,7 +16,7 @@ describe("diagnosis 'regularization'", () => {
     expect(diagnosis?.pattern).toBe('regularization');
     expect(diagnosis?.estimate).toBeCloseTo(0.05, 9);
     expect(diagnosis?.summary).toBe(
-      'analytic − numeric = λ·θ with λ ≈ 0.05: backprop adds an L2 term (λ·θ) that the cost does not have, or the cost lacks it',
+      'analytic − numeric = 0.05·θ, i.e. λ/m with λ = 0.15 if m = 3: backprop adds an L2 term that the cost does not have, or the cost lacks it',
     );
   });
 
@@ -24,7 +24,17 @@ describe("diagnosis 'regularization'", () => {
     const diagnosis = diagnose(caseOf(withL2(-0.7 / 3)));
     expect(diagnosis?.pattern).toBe('regularization');
     expect(diagnosis?.estimate).toBeCloseTo(-0.7 / 3, 9);
-    expect(diagnosis?.summary).toBe("numeric − analytic = λ·θ with λ ≈ 0.233: backprop is missing the cost's L2 term (λ·θ)");
+    expect(diagnosis?.summary).toBe("numeric − analytic = 0.233·θ, i.e. λ/m with λ = 0.7 if m = 3: backprop is missing the cost's L2 term");
+  });
+
+  it('takes m from whichever axis of x makes λ the number the user wrote (0.0875 = 0.7/8, with x 4×8 or 8×4)', () => {
+    const diagnosis = diagnose({ ...caseOf(withL2(-0.0875)), batchSizes: [4, 8] });
+    expect(diagnosis?.summary).toBe("numeric − analytic = 0.0875·θ, i.e. λ/m with λ = 0.7 if m = 8: backprop is missing the cost's L2 term");
+  });
+
+  it('gives the coefficient alone when x says nothing of m', () => {
+    const diagnosis = diagnose({ ...caseOf(withL2(0.05)), batchSizes: [] });
+    expect(diagnosis?.summary).toBe('analytic − numeric = 0.05·θ: backprop adds an L2 term that the cost does not have, or the cost lacks it');
   });
 
   it('does not fire when θ is 0 everywhere', () => {

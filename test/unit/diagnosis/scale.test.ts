@@ -19,6 +19,13 @@ describe("diagnosis 'scale'", () => {
     );
   });
 
+  it('takes m from whichever axis of x matches: examples in rows (7×4) as in columns (4×7)', () => {
+    for (const batchSizes of [[4, 7], [7, 4]]) {
+      const diagnosis = diagnose({ ...caseOf(scaled(7)), batchSizes });
+      expect(diagnosis?.summary, `axes ${batchSizes}`).toContain('Likely a missing 1/m (m = 7 examples)');
+    }
+  });
+
   it('names an extra 1/m when k = 1/m', () => {
     const diagnosis = diagnose(caseOf(scaled(1 / 3, 3)));
     expect(diagnosis?.estimate).toBeCloseTo(1 / 3, 9);
