@@ -6,10 +6,11 @@
 export const DEFAULT_TOLERANCE = 1e-7;
 
 /**
- * 16 ulps of |J|: the rounding a forward pass may carry in its cost (sums of many terms and
- * log(1 − a) near a = 1 lose a few bits); a step h turns it into 16·ε·|J|/h in a central difference.
+ * 16 ulps of |J|: two costs at the same parameters further apart than this come from a forward that
+ * is not deterministic (deterministic code gives the very same bits; 16 leaves room for sums taken
+ * in a varying order).
  */
-export const COST_NOISE_ULPS = 16;
+export const SAME_COST_ULPS = 16;
 
 /**
  * 4 standard deviations of the cost's measured rounding noise σ: a central difference's error
@@ -18,19 +19,19 @@ export const COST_NOISE_ULPS = 16;
 export const NOISE_SIGMAS = 4;
 
 /**
- * 4 ulps of |J|: the least rounding a measured cost is taken to carry, however quiet its probe
- * (the probe sees one direction at one point; a forward pass rounds at least its last operation).
+ * 4 ulps of |J|: the rounding a central difference is allowed before the cost's noise is measured,
+ * and the least a measured cost is taken to carry (a forward rounds its last operations by 1–2
+ * ulps; the probe sees one direction at one point). An entry that needs more is refined with the
+ * measured noise rather than passed: a wider budget here hid 1e-6 errors in small entries.
  */
-export const MEASURED_NOISE_ULPS = 4;
+export const ROUNDING_ULPS = 4;
 
 /**
  * How far a central difference at step `h` may stray from the truth through rounding alone:
- * before the cost's noise is measured, the 16-ulp budget; once it is (`sigma`), 4σ, and at least
- * MEASURED_NOISE_ULPS of |J|.
+ * ROUNDING_ULPS of |J|, or once the cost's noise σ is measured, 4σ when that is larger.
  */
-export function roundingNoise(costMagnitude: number, h: number, sigma?: number): number {
-  const ulps = sigma === undefined ? COST_NOISE_ULPS : MEASURED_NOISE_ULPS;
-  return Math.max(ulps * Number.EPSILON * costMagnitude, NOISE_SIGMAS * (sigma ?? 0)) / h;
+export function roundingNoise(costMagnitude: number, h: number, sigma = 0): number {
+  return Math.max(ROUNDING_ULPS * Number.EPSILON * costMagnitude, NOISE_SIGMAS * sigma) / h;
 }
 
 /** The |analytic − numeric| allowed: `tolerance` relative to the larger, plus the numeric estimate's own error bar. */

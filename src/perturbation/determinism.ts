@@ -1,4 +1,4 @@
-import { COST_NOISE_ULPS } from '../comparison/tolerance.js';
+import { SAME_COST_ULPS } from '../comparison/tolerance.js';
 import { GradcheckError } from '../gradcheck-error.js';
 import type { CostEvaluator } from './cost-evaluator.js';
 
@@ -26,12 +26,12 @@ export function recheckOnFailure<T>(cost: CostEvaluator, initialCost: number, ru
 }
 
 /**
- * Throws unless two costs at the same parameters agree within rounding (COST_NOISE_ULPS of |J|;
+ * Throws unless two costs at the same parameters agree within rounding (SAME_COST_ULPS of |J|;
  * deterministic code gives the very same bits): otherwise every central difference would measure
  * the randomness, not the gradient.
  */
 export function assertDeterministic(first: number, second: number, when: string, cause?: unknown): void {
-  if (Math.abs(first - second) <= COST_NOISE_ULPS * Number.EPSILON * Math.max(Math.abs(first), Math.abs(second))) return;
+  if (Math.abs(first - second) <= SAME_COST_ULPS * Number.EPSILON * Math.max(Math.abs(first), Math.abs(second))) return;
   throw new GradcheckError(
     `forward is not deterministic: it gave J = ${first} and J = ${second} at the same parameters, ${when}. ${CAUSES}`,
     cause === undefined ? undefined : { cause },

@@ -14,6 +14,9 @@ function smooth(seed: number) {
 
 const bits = (m: Matrix) => Array.from(new Float64Array(m.to1DArray()));
 
+/** The correct gradients of `smooth(seed)`. */
+const correctGradients = (seed: number) => smooth(seed).gradients();
+
 describe('checkGradients: sensitivity with default options (smooth float64 models)', () => {
   const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
 
@@ -26,28 +29,48 @@ describe('checkGradients: sensitivity with default options (smooth float64 model
     }
   });
 
-  it('catches a 1e-5 relative error in one whole parameter, naming only it', () => {
+  it('catches a 1e-6 relative error in one whole parameter, naming only it', () => {
     for (const seed of seeds) {
       const { parameters, x, y, forward, gradients } = smooth(seed);
       const name = names[seed % 4]!;
       const g = gradients();
-      g[`d${name}`].mul(1 + 1e-5);
+      g[`d${name}`].mul(1 + 1e-6);
       const report = checkGradients(g, forward, parameters, x, y);
       expect(report.parameters.filter((p) => !p.pass).map((p) => p.name), `seed ${seed}`).toEqual([name]);
     }
   });
 
-  it('catches a 1e-5 relative error in one single entry, naming its index', () => {
+  it('catches a 1e-6 relative error in one single entry, naming its index', () => {
     for (const seed of seeds) {
       const { parameters, x, y, forward, gradients } = smooth(seed);
       const name = names[seed % 4]!;
       const g: SmoothGradients = gradients();
       const d = g[`d${name}`];
       const [i, j] = [seed % d.rows, (seed >> 2) % d.columns];
-      d.set(i, j, d.get(i, j) * (1 + 1e-5));
+      d.set(i, j, d.get(i, j) * (1 + 1e-6));
       const report = checkGradients(g, forward, parameters, x, y);
       const failing = report.parameters.flatMap((p) => p.worst.filter((e) => !e.pass).map((e) => e.label));
       expect(failing, `seed ${seed}`).toEqual([`${name}[${i},${j}]`]);
+    }
+  });
+
+  it('catches a 1e-6 relative error in the largest and in the median entry of every parameter, naming it', () => {
+    for (const seed of seeds) {
+      for (const name of names) {
+        const gradient = correctGradients(seed)[`d${name}`];
+        const order = Array.from({ length: gradient.rows * gradient.columns }, (_, k) => k).sort(
+          (p, q) => Math.abs(gradient.get(Math.floor(p / gradient.columns), p % gradient.columns)) - Math.abs(gradient.get(Math.floor(q / gradient.columns), q % gradient.columns)),
+        );
+        for (const k of [order.at(-1)!, order[order.length >> 1]!]) {
+          const { parameters, x, y, forward, gradients } = smooth(seed);
+          const g: SmoothGradients = gradients();
+          const d = g[`d${name}`];
+          const [i, j] = [Math.floor(k / d.columns), k % d.columns];
+          d.set(i, j, d.get(i, j) * (1 + 1e-6));
+          const failing = checkGradients(g, forward, parameters, x, y).parameters.flatMap((p) => p.worst.filter((e) => !e.pass).map((e) => e.label));
+          expect(failing, `seed ${seed}`).toEqual([`${name}[${i},${j}]`]);
+        }
+      }
     }
   });
 
