@@ -2,7 +2,9 @@ import type { ParameterSlot } from '../parameters/parameter-set.js';
 
 /**
  * A direction through some entries of one parameter, seen as a single entry t: setting t moves
- * entry i to θᵢ + t·dᵢ, with dᵢ = ±max(|θᵢ|, 1) (a random sign, scaled like the per-entry step).
+ * entry i to θᵢ + t·dᵢ, with dᵢ = ±max(|θᵢ|, 1)/√n over n entries (a random sign, scaled like the
+ * per-entry step, and by 1/√n so that the whole move ‖d‖·t is about one entry's step: a move of
+ * every entry by its own step at once crosses the ReLU kinks and curvature of all of them).
  * Central differences of this one-entry slot measure the directional derivative Σ dᵢ·∂J/∂θᵢ
  * with the same perturbation loop as single entries; t = 0 writes the exact original values back.
  */
@@ -14,7 +16,8 @@ export interface Direction {
 
 export function direction(parameter: ParameterSlot, indices: readonly number[], random: () => number): Direction {
   const originals = Float64Array.from(indices, (k) => parameter.get(k));
-  const scales = Float64Array.from(originals, (v) => (random() < 0.5 ? -1 : 1) * Math.max(Math.abs(v), 1));
+  const spread = Math.sqrt(indices.length);
+  const scales = Float64Array.from(originals, (v) => ((random() < 0.5 ? -1 : 1) * Math.max(Math.abs(v), 1)) / spread);
   let t = 0;
   const slot: ParameterSlot = {
     name: parameter.name,
