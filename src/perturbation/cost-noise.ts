@@ -13,6 +13,9 @@ import { seededRandom } from './seeded-random.js';
  */
 export const NOISE_PROBE_STEPS = [2 ** -40, 2 ** -20, 2 ** -12] as const;
 
+/** 2⁻²⁴: one float32 rounding of J, relative (half an ulp): the least noise a cost in float32 carries. */
+export const FLOAT32_ROUNDING = 2 ** -24;
+
 /** Points on each side of θ along the probe: 8 forwards give differences up to the 8th order. */
 const PROBE_POINTS = 4;
 
@@ -38,16 +41,18 @@ export function estimateCostNoise(cost: CostEvaluator, set: ParameterSet, initia
   // a float64 cost that does not move is flat where it stands (a dead ReLU layer), and a wider probe
   // would only cross a kink and read it as noise.
   const coarse = Math.fround(initialCost) === initialCost || set.slots.some((slot) => slot.float32);
+  // Such a cost rounds at float32's resolution at least once, however exact the probe's points fell.
+  const least = coarse ? FLOAT32_ROUNDING * Math.abs(initialCost) : 0;
   let finest: number | undefined;
   for (const spacing of coarse ? NOISE_PROBE_STEPS : NOISE_PROBE_STEPS.slice(0, 1)) {
     const costs = probe(cost, entries, initialCost, spacing);
     const sigma = noiseOf(costs);
     finest ??= sigma;
     // A cost that moved at most points along the probe shows its rounding: probe no wider.
-    if (costs.filter((c) => c !== initialCost).length > PROBE_POINTS) return sigma;
+    if (costs.filter((c) => c !== initialCost).length > PROBE_POINTS) return Math.max(sigma, least);
   }
   // Never moved on both sides at any spacing: flat on one side of a kink; the finest estimate stands.
-  return finest ?? 0;
+  return Math.max(finest ?? 0, least);
 }
 
 interface ProbeEntry {
