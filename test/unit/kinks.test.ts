@@ -49,6 +49,48 @@ describe('kinks: ReLU pre-activations within 1e-8 of zero', () => {
   });
 });
 
+describe('kinks: pre-activations within 1e-8 of zero in both hidden layers (several kinks inside one step)', () => {
+  /** As `reluAtKinks`, then b2 moved so that hidden unit j of layer 2 sits `second[j]` from 0 on example (j + 1) mod 3. */
+  function bothLayers(first: readonly number[], second: readonly number[]) {
+    const c = reluAtKinks(first);
+    const { A1 } = forwardPropagationN(c.parameters, c.x, c.y)[1];
+    const z2 = c.parameters.W2.mmul(A1);
+    second.forEach((offset, j) => c.parameters.b2.set(j, 0, -z2.get(j, (j + 1) % 3) + offset));
+    const [, cache] = forwardPropagationN(c.parameters, c.x, c.y);
+    return { ...c, gradients: backwardPropagationN(c.x, c.y, cache) };
+  }
+  const plans = [
+    [[1e-9, -1e-9, 5e-9, -5e-9, 1e-8], [3e-9, -7e-9, 2e-9]],
+    [[-1e-8, 2e-9, -3e-9, 1e-10, -1e-10], [-1e-9, 1e-8, -4e-10]],
+    [[4e-9, 4e-9, -4e-9, 1e-9, -2e-9], [1e-10, -1e-10, 6e-9]],
+  ] as const;
+
+  it('a correct network passes, every entry of all 47', () => {
+    for (const [first, second] of plans) {
+      const { x, y, parameters, gradients } = bothLayers(first, second);
+      const report = checkGradients(gradients, forwardPropagationN, parameters, x, y);
+      expect(failingLabels(report), `${first} / ${second}`).toEqual([]);
+      expect(report.kinks).toBeGreaterThan(0);
+    }
+  });
+
+  it('a sign flip or a factor 2 at a kinked entry still fails', () => {
+    for (const [first, second] of plans) {
+      for (const factor of [-1, 2]) {
+        const { x, y, parameters, gradients } = bothLayers(first, second);
+        const kinked = checkGradients(gradients, forwardPropagationN, parameters, x, y).parameters.flatMap((p) =>
+          p.worst.filter((e) => e.kink && Math.abs(e.analytic) > 1e-3).map((e) => ({ name: p.name, index: e.index as [number, number], label: e.label })),
+        );
+        expect(kinked.length).toBeGreaterThan(0);
+        const { name, index, label } = kinked[0]!;
+        const d = (gradients as unknown as Record<string, Matrix>)[`d${name}`]!;
+        d.set(index[0], index[1], d.get(index[0], index[1]) * factor);
+        expect(failingLabels(checkGradients(gradients, forwardPropagationN, parameters, x, y)), `${label} × ${factor}`).toContain(label);
+      }
+    }
+  });
+});
+
 describe('kinks: max-pool near-ties', () => {
   // J = Σ_pools c_p · max(window_p): the gradient goes to each window's (first) largest entry.
   const pools = [
