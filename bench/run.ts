@@ -10,11 +10,10 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Matrix } from 'ml-matrix';
-import { backwardPropagationN, forwardPropagationN, type NotebookParameters } from '../examples/notebook/network.js';
+import { forwardPropagationN } from '../examples/notebook/network.js';
 // 'gradcheck' is the built package here (bench/tsconfig.json drops the root's paths to src): users run dist.
 import { checkGradients, type CheckOptions, type GradientReport } from 'gradcheck';
-import { randomMatrix, seededRandom } from '../test/models/random.js';
+import { reluNetwork } from '../test/models/relu-network.js';
 
 interface Net {
   readonly name: string;
@@ -35,21 +34,7 @@ const SLICE_SECONDS = 20;
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 function network({ dims, m }: Net, seed = 1) {
-  const random = seededRandom(seed);
-  // He-style scales keep the ReLU units alive and the sigmoid out of saturation.
-  const layer = (out: number, inp: number) => randomMatrix(random, out, inp, Math.sqrt(2 / inp));
-  const parameters: NotebookParameters = {
-    W1: layer(dims[1], dims[0]),
-    b1: randomMatrix(random, dims[1], 1, 0.01),
-    W2: layer(dims[2], dims[1]),
-    b2: randomMatrix(random, dims[2], 1, 0.01),
-    W3: layer(dims[3], dims[2]),
-    b3: randomMatrix(random, dims[3], 1, 0.01),
-  };
-  const x = randomMatrix(random, dims[0], m);
-  const y = Matrix.from1DArray(1, m, Array.from({ length: m }, () => (random() < 0.5 ? 0 : 1)));
-  const gradients = backwardPropagationN(x, y, forwardPropagationN(parameters, x, y)[1]);
-  return { parameters, x, y, gradients };
+  return reluNetwork(dims, m, seed);
 }
 
 /**

@@ -24,18 +24,9 @@ export type EntryVerdict = 'pass' | 'fail' | 'unverifiable' | 'unchecked';
 /** An entry as `EntryReport` has it, its one-sided slopes null where not finite. */
 export type EntryJson = Omit<EntryReport, 'left' | 'right'> & { readonly left: number | null; readonly right: number | null };
 
-export interface ParameterJson {
-  readonly name: string;
-  readonly shape: readonly number[];
-  readonly size: number;
-  readonly checked: number;
-  readonly pass: boolean;
-  readonly failing: number;
-  /** Of the failing entries, those no step could verify. */
-  readonly unverifiable: number;
-  readonly kinks: number;
-  readonly difference: number;
-  readonly maxAbsError: number;
+/** A parameter's report as plain data: its summary fields as `ParameterReport` has them, its arrays as JSON arrays. */
+export interface ParameterJson
+  extends Pick<ParameterReport, 'name' | 'shape' | 'size' | 'checked' | 'pass' | 'failing' | 'unverifiable' | 'kinks' | 'difference' | 'maxAbsError'> {
   readonly directional: { readonly analytic: number; readonly numeric: number; readonly allowed: number; readonly pass: boolean } | null;
   readonly diagnosis: {
     readonly pattern: DiagnosisPattern;

@@ -1,28 +1,12 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
-import { backwardPropagationN, forwardPropagationN } from '../../examples/notebook/network.js';
+import { forwardPropagationN } from '../../examples/notebook/network.js';
 import { checkGradients, formatReport } from '../../src/index.js';
 import { failingLabels, notebookCase as notebook } from '../models/notebook-case.js';
 import { randomMatrix, seededRandom } from '../models/random.js';
+import { reluNetwork } from '../models/relu-network.js';
 import { smoothCase, smoothCost, smoothGradients } from '../models/smooth-network.js';
 
-
-/** The notebook's ReLU/ReLU/sigmoid network at any size, He-initialised (the benchmark's nets C and D), with its correct gradients. */
-function reluNetwork(dims: readonly [number, number, number, number], m: number, seed: number) {
-  const random = seededRandom(seed);
-  const layer = (out: number, inp: number) => randomMatrix(random, out, inp, Math.sqrt(2 / inp));
-  const parameters = {
-    W1: layer(dims[1], dims[0]),
-    b1: randomMatrix(random, dims[1], 1, 0.01),
-    W2: layer(dims[2], dims[1]),
-    b2: randomMatrix(random, dims[2], 1, 0.01),
-    W3: layer(dims[3], dims[2]),
-    b3: randomMatrix(random, dims[3], 1, 0.01),
-  };
-  const x = randomMatrix(random, dims[0], m);
-  const y = Matrix.from1DArray(1, m, Array.from({ length: m }, () => (random() < 0.5 ? 0 : 1)));
-  return { parameters, x, y, gradients: backwardPropagationN(x, y, forwardPropagationN(parameters, x, y)[1]) };
-}
 
 /** A 100,000-parameter least-squares model, cheap to evaluate: J = ½‖W·x − t‖² / n, dJ/dW = (W·x − t)·xᵀ / n. */
 function wideModel(seed: number) {
