@@ -111,6 +111,6 @@ one_failure nodenext-cjs 'Tests: +1 failed, 1 passed, 2 total' \
   npx jest --ci --config "$consumer/nodenext-cjs/jest.config.js" --rootDir "$consumer/nodenext-cjs"
 
 step "node-test: node:test with the standalone expect and gradcheck/expect"
-one_failure node-test '# pass 2' node --import tsx --test "$consumer/node-test/gradients.test.ts"
+one_failure node-test '# pass 3' node --import tsx --test "$consumer/node-test/gradients.test.ts"
 
 step "package test passed"

@@ -8,6 +8,20 @@ import { type CheckKind, reportJson, type TestIdentity } from './report-json.js'
 /** The test the running check belongs to, set by a matcher around its check (checks are synchronous). */
 let currentTest: TestIdentity = {};
 
+/** What kind of check a report comes from, when an adapter (tfjs) runs the core's check for its own kind. */
+let currentKind: CheckKind | undefined;
+
+/** Runs `check` so that the reports it writes say they come from a `kind` check. */
+export function reportedAs<T>(kind: CheckKind, check: () => T): T {
+  const outer = currentKind;
+  currentKind = kind;
+  try {
+    return check();
+  } finally {
+    currentKind = outer;
+  }
+}
+
 /** Reports written so far in this process under each name, so a test that checks twice keeps both. */
 const written = new Map<string, number>();
 
@@ -37,7 +51,7 @@ export function namedAfter<T>(test: TestIdentity, check: () => T): T {
  * `GRADCHECK_REPORT_DIR`), when one is set, and returns the file's path. Every check calls it,
  * passing or failing; a directory that cannot be written is a `GradcheckError`.
  */
-export function writeReport(report: GradientReport, check: CheckKind = 'gradients'): string | undefined {
+export function writeReport(report: GradientReport, check: CheckKind = currentKind ?? 'gradients'): string | undefined {
   const dir = report.options.reportDir;
   if (dir === undefined) return undefined;
   const test = { name: currentTest.name, file: currentTest.file && relative(process.cwd(), currentTest.file) };

@@ -4,6 +4,7 @@ import { resolveOptions } from '../options.js';
 import { describeValue } from '../parameters/numeric-view.js';
 import { checkGradients } from '../report/check-gradients.js';
 import type { GradientReport } from '../report/report.js';
+import { reportedAs } from '../report/write-report.js';
 import { referenceCost, tfCost } from './tf-cost.js';
 import { tfGradients, tfOutputShape } from './tf-gradients.js';
 import { type TfInputSet, tfInputSet } from './tf-inputs.js';
@@ -34,11 +35,12 @@ export function checkTfGradients<I extends TfInputs>(f: TfFunction<I>, inputs: I
       if (typeof reference !== 'function') throw new GradcheckError(`options.reference is ${describeValue(reference)}; expected a function.`);
       const values: Float64Input[] = set.slots.map(({ original, shape }) => ({ data: Float64Array.from(original), shape }));
       const cost = referenceCost(reference as UntypedFunction, set, values, cotangent);
-      return checkGradients(received, cost, named(set, values), undefined, undefined, checkOptions);
+      return reportedAs('tf-gradients', () => checkGradients(received, cost, named(set, values), undefined, undefined, checkOptions));
     }
     const values = set.slots.map(({ original }) => original.slice());
     const params = named(set, set.slots.map(({ shape }, i) => ({ data: values[i] as Float32Array, shape })));
-    return checkGradients(received, tfCost(call, set, values, cotangent, outputShape), params, undefined, undefined, checkOptions);
+    const cost = tfCost(call, set, values, cotangent, outputShape);
+    return reportedAs('tf-gradients', () => checkGradients(received, cost, params, undefined, undefined, checkOptions));
   } finally {
     restoreVariables(set);
   }

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkGradients } from '../../src/index.js';
+import { Matrix } from 'ml-matrix';
+import { type AffineInputs, affineBackward, affineForward } from '../../examples/layers/affine.js';
+import { checkGradients, checkJacobian } from '../../src/index.js';
+import { checkTfGradients } from '../../src/tfjs.js';
+import { seededTensor, tf } from '../tfjs/tf.js';
 import { forwardPropagationN as forward } from '../../examples/notebook/network.js';
 import { notebookCase } from '../models/notebook-case.js';
 import schema from '../../schema/report-v1.schema.json' with { type: 'json' };
@@ -40,6 +44,17 @@ describe('the JSON report against schema/report-v1.schema.json', () => {
     expect(reports).toHaveLength(6);
     for (const report of reports) expect(validate(report), errors()).toBe(true);
     expect(reports.map((r) => r.pass).sort()).toEqual([false, false, false, true, true, true]);
+  });
+
+  it("validates a layer check's and a tfjs check's reports, each naming its kind", () => {
+    const reports = written((reportDir) => {
+      const inputs = { x: new Matrix([[0.5, -1], [0.25, 0.8], [-0.3, 1.2]]), w: new Matrix([[0.7, -0.4, 0.2], [0.1, 0.9, -0.6]]), b: new Matrix([[0.1, -0.2, 0.3]]) };
+      const backward = (i: AffineInputs, dout: Matrix) => affineBackward(dout, i);
+      checkJacobian(backward, affineForward, inputs, { reportDir });
+      checkTfGradients((x: tf.Tensor) => tf.tanh(x), [seededTensor([2, 3], 1)], { reportDir });
+    });
+    for (const report of reports) expect(validate(report), errors()).toBe(true);
+    expect(reports.map((r) => r.check).sort()).toEqual(['jacobian', 'tf-gradients']);
   });
 
   it('holds every checked entry, its verdict, the diagnosis, the plan and the sweep', () => {
