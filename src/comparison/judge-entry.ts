@@ -250,29 +250,42 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const fine = richardson(near.central, wide.central);
     const smooth = { value: fine, errorBar: Math.abs(fine - richardson(wide.central, widest.central)) + RICHARDSON_NOISE * near.rounding };
     let kinked = !quiet(near) && !smoothPair(near, wide);
-    const settled = !kinked && credible(analytic, smooth);
+    let settled = !kinked && credible(analytic, smooth);
     if (settled && smooth.errorBar <= credibleError(analytic, smooth.value, GOOD_SHARE, floor)) {
       if (decide(analytic, smooth).pass) return out;
       // Before calling it wrong: kinks on both sides within the step, mirroring each other, leave the
       // slopes level; far smaller steps, past them, would disagree with the smooth estimate.
       kinked = hiddenKink(slot, k, near, smooth, sigma);
       if (!kinked) return decide(analytic, smooth);
+      settled = false; // the smooth estimate straddled the kinks it could not see: it no longer counts
     }
 
     // Smaller steps before any verdict: a wide step may have crossed a kink or a branch cut.
     let clean: Estimate | undefined;
     const lowest = floorOf(slot, k);
+    // A quiet rung is clean once the next rung agrees with it: kinks mirrored on both sides inside a
+    // stencil level its slopes too, and the next rung, past them, then disagrees.
+    let quietOne: Estimate | undefined;
     for (let level = 1; level <= LADDER_LEVELS && clean === undefined; level++) {
       const step = base / REFINEMENT_RATIO ** level;
       if (step < lowest) break;
       const here = rung(slot, k, step, sigma);
       rungs.push(here);
-      if (quiet(here)) clean = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
-      else kinked = true;
+      if (quiet(here)) {
+        const estimate = { value: here.central, errorBar: here.rounding + Math.abs(here.right - here.left) / 2 };
+        const agrees = quietOne !== undefined && Math.abs(estimate.value - quietOne.value) <= estimate.errorBar + quietOne.errorBar;
+        if (agrees) clean = sharpest([quietOne as Estimate, estimate]);
+        else quietOne = estimate;
+      } else {
+        kinked = true;
+        quietOne = undefined;
+      }
       // Rounding alone would make the next rung's clean estimate (bar up to twice its rounding) too coarse
       // for the value being checked even by a kink's looser share: descend no further.
       if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, kinkShare, floor)) break;
     }
+    // The last quiet rung, unconfirmed when the ladder could go no further, is the best there is.
+    clean ??= quietOne;
     out.kink = kinked;
     const last = rungs.length - 1;
     /** A side's estimates that hold for θ's own piece down to the narrowest rung, credible by a kink's share. */
@@ -282,10 +295,22 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const right = side((r) => r.right);
     const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
     if (candidates.length > 0) {
-      // θ's own side agrees with the best two-sided estimate, and its wider steps may pin it down better.
+      // An estimate too coarse to be good (past GOOD_SHARE) may be sharpened by θ's own side, which agrees
+      // with it and whose wider steps may pin it down better: only a pair whose slopes did not move past
+      // their rounding (no kink bends its extrapolation), and only when the two sides do not both agree
+      // while differing (then which one is θ's is not known). A good estimate decides as it is: a side
+      // that only seems to agree may be the piece beyond a kink too close to see.
       const best = sharpest(candidates);
-      const agreeing = [...left, ...right].filter((e) => credible(analytic, e) && Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
-      return decide(analytic, sharpest([best, ...agreeing]));
+      if (best.errorBar <= credibleError(analytic, best.value, GOOD_SHARE, floor)) return decide(analytic, best);
+      const level = (e: SideEstimate) => Math.abs(e.change) <= QUIET_GAP * ONE_SIDED_NOISE * (rungs[e.index] as Rung).rounding;
+      const agreeing = (side: readonly SideEstimate[]) =>
+        side.filter((e) => level(e) && credible(analytic, e) && Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
+      const [fromLeft, fromRight] = [agreeing(left), agreeing(right)];
+      const ambiguous =
+        fromLeft.length > 0 &&
+        fromRight.length > 0 &&
+        Math.abs(sharpest(fromLeft).value - sharpest(fromRight).value) > sharpest(fromLeft).errorBar + sharpest(fromRight).errorBar;
+      return decide(analytic, ambiguous ? best : sharpest([best, ...fromLeft, ...fromRight]));
     }
 
     // A kink closer than any step the value's own share allows: either side, their midpoint, or a clean

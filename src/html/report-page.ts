@@ -109,7 +109,7 @@ function heatmaps(p: ParameterJson): string {
   const kinks = new Set(p.atKink);
   const titles = p.analytic.map((_, k) => entryTitle(p, k, kinks.has(k)));
   const cells = (values: readonly (number | null)[]): HeatmapCell[] =>
-    values.map((value, k) => ({ value, title: titles[k] as string, fail: p.verdicts[k] === 'fail', kink: kinks.has(k) }));
+    values.map((value, k) => ({ value, title: titles[k] as string, fail: p.verdicts[k] === 'fail' || p.verdicts[k] === 'unverifiable', kink: kinks.has(k) }));
   return (
     '<div class="heatmap-block"><div class="heatmaps">' +
     heatmapHtml({ caption: 'analytic (received)', shape: p.shape, cells: cells(p.analytic), limit: valueLimit }) +
@@ -119,12 +119,15 @@ function heatmaps(p: ParameterJson): string {
   );
 }
 
+/** An entry's verdict as its hover text says it; an unverifiable entry is outlined as a failing one. */
+const VERDICT_WORDS = { pass: 'passes', fail: 'fails', unverifiable: 'fails: no step could verify it' } as const;
+
 function entryTitle(p: ParameterJson, k: number, atKink: boolean): string {
   const label = entryLabel(p.name, entryIndex(p.shape, k));
   const a = p.analytic[k] as number;
   const n = p.estimate[k] ?? null;
   if (n === null) return `${label}\nanalytic ${formatValue(a, a)}\nnot checked`;
-  const verdict = p.verdicts[k] === 'fail' ? 'fails' : 'passes';
+  const verdict = VERDICT_WORDS[p.verdicts[k] as 'pass' | 'fail' | 'unverifiable'];
   const kink = atKink ? ' (at a kink)' : '';
   return `${label}\nanalytic ${formatValue(a, n)}\nnumeric ${formatValue(n, a)}\nerror ${formatMagnitude(Math.abs(a - n))}\n${verdict}${kink}`;
 }
