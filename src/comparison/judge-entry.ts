@@ -1,7 +1,7 @@
 import type { Difference } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
-import { allowedError, credibility, credibleError, FLOAT32_CREDIBILITY, FLOAT32_NOISE, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
+import { allowedError, credibility, credibleError, FLOAT32_CREDIBILITY, FLOAT32_NOISE, FLOAT64_CREDIBILITY, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
 
 /** Why an entry could not be verified: the cost's rounding noise, or a kink or branch cut within every usable step. */
 export type UnverifiableCause = 'noise' | 'kink';
@@ -199,12 +199,14 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   let relative = rules.tolerance;
   let floor = 0;
   let share = 0;
-  // The size of what is checked: the analytic value, or when larger the gradients around it (its
-  // tensor's RMS) or the smaller one-sided slope at the first step: a zero gradient is checked against them.
-  let scale = 0;
+  // The size of what is checked: the analytic value, or when larger the smaller one-sided slope at the
+  // first step (`local`: a zero gradient between kinks is checked against its neighbourhood's slopes).
+  // Beside it, any estimate may carry 1% of its tensor's RMS (`around`): a small entry among large ones.
+  let local = 0;
   let around = 0;
+  const sizeFor = (analytic: number) => Math.max(Math.abs(analytic), local);
   const credible = (analytic: number, estimate: Estimate, allowedShare = share) =>
-    estimate.errorBar <= credibleError(Math.max(Math.abs(analytic), scale), estimate.value, allowedShare, floor);
+    estimate.errorBar <= credibleError(sizeFor(analytic), estimate.value, allowedShare, floor + FLOAT64_CREDIBILITY.share * around);
   const decide = (analytic: number, estimate: Estimate): Judgement => {
     out.numeric = estimate.value;
     out.allowed = allowedError(analytic, estimate.value, estimate.errorBar, relative);
@@ -238,7 +240,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     // A tolerance larger than the cost's own share accepts estimates that coarse too.
     share = Math.max(allowedShare, relative);
     const kinkShare = Math.max(KINK_SHARE_LIMIT, relative);
-    scale = Math.max(around, Math.min(Math.abs(first.left), Math.abs(first.right)));
+    local = Math.min(Math.abs(first.left), Math.abs(first.right));
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot, k, sigma));
     // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
@@ -282,7 +284,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       }
       // Rounding alone would make the next rung's clean estimate (bar up to twice its rounding) too coarse
       // for the value being checked even by a kink's looser share: descend no further.
-      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(Math.max(Math.abs(analytic), scale), 0, kinkShare, floor)) break;
+      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(sizeFor(analytic), 0, kinkShare, floor + FLOAT64_CREDIBILITY.share * around)) break;
     }
     // The last quiet rung, unconfirmed when the ladder could go no further, is the best there is.
     clean ??= quietOne;

@@ -20,6 +20,13 @@ const kinkedSpec: fc.Arbitrary<KinkedSpec> = fc.record({
 
 const describeKinks = (spec: KinkedSpec) => `${spec.activation}/${spec.loss}${spec.pool ? '/pool' : ''} kinks ${spec.kinks.map((d) => d.toExponential(1)).join(', ')} seed ${spec.seed}`;
 
+/**
+ * `npm test` sees the same 300 models every run: at the 1e-11 end a random draw fails about once in
+ * 3000 (a kink within ~3e-11 of θ, beside an entry too small for float64 to resolve that close), so
+ * CI pins them; `GRADCHECK_SOAK=20` draws 6000 at random and shows those limits.
+ */
+const KINKED_SEED = 20261201;
+
 describe('kinked models: any number of kinks between 1e-11 and 1e-5 of θ', () => {
   property(
     'correct gradients pass',
@@ -30,7 +37,7 @@ describe('kinked models: any number of kinks between 1e-11 and 1e-5 of θ', () =
       const report = checkGradients(model.gradient(params), model.forward, params);
       expect(failingLabels(report), describeKinks(spec)).toEqual([]);
     },
-    { numRuns: 150 },
+    { numRuns: 150, seed: KINKED_SEED },
   );
 
   property(
@@ -54,6 +61,6 @@ describe('kinked models: any number of kinks between 1e-11 and 1e-5 of θ', () =
       const report = checkGradients(wrong, model.forward, params);
       expect(failingLabels(report), `${bug}: ${describeKinks(spec)}`).toContain('b[0]');
     },
-    { numRuns: 150 },
+    { numRuns: 150, seed: KINKED_SEED },
   );
 });
