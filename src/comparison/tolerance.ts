@@ -50,10 +50,11 @@ export interface Credibility {
 /**
  * A float64 cost: 1% of what is checked, so a sign flip, ×2 or ×0 fails far outside it while the
  * rounding at the 1e-11 steps that resolve close kinks stays inside it for gradients of the cost's
- * own scale; and always the rounding of a step 4⁶ = 4096× below the best (~2e-6 of J/|θ|), so a
- * zero gradient next to a kink is confirmed by the ladder's rungs down to 4⁵× below it, bar and all.
+ * own scale; and always the rounding of a step 4⁸ = 65536× below the best (~8e-6 of J/|θ|: an
+ * estimate that good settles an entry however small), so a zero gradient next to kinks a few 1e-10
+ * away is confirmed by the ladder's rungs down to 4⁷× below the best step, bar and all.
  */
-export const FLOAT64_CREDIBILITY: Credibility = { share: 1e-2, floorSteps: 4096 };
+export const FLOAT64_CREDIBILITY: Credibility = { share: 1e-2, floorSteps: 65536 };
 
 /**
  * A cost computed in float32, whose rounding (6e-8 relative) leaves wider bars at every step: 10%,
