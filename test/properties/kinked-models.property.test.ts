@@ -22,8 +22,8 @@ const describeKinks = (spec: KinkedSpec) => `${spec.activation}/${spec.loss}${sp
 
 /**
  * `npm test` sees the same 300 models every run: at the 1e-11 end a random draw fails about once in
- * 3000 (a kink within ~3e-11 of θ, beside an entry too small for float64 to resolve that close), so
- * CI pins them; `GRADCHECK_SOAK=20` draws 6000 at random and shows those limits.
+ * 10,000 (kinks within ~2e-11 of θ on both sides, beside an entry too small for float64 to resolve
+ * that close), so CI pins them; `GRADCHECK_SOAK=20` draws 6000 at random and shows those limits.
  */
 const KINKED_SEED = 20261201;
 
