@@ -5,21 +5,26 @@ import { thrownMessage } from '../parameters/numeric-view.js';
 import type { GradientReport } from './report.js';
 import { type CheckKind, reportJson, type TestIdentity } from './report-json.js';
 
-/** The test the running check belongs to, set by a matcher around its check (checks are synchronous). */
-let currentTest: TestIdentity = {};
+/**
+ * What the running check's reports are written as (checks are synchronous): the test it belongs to,
+ * set by a matcher, and its kind, set by an adapter (tfjs) that runs the core's check for its own.
+ */
+let current: { readonly test: TestIdentity; readonly kind?: CheckKind } = { test: {} };
 
-/** What kind of check a report comes from, when an adapter (tfjs) runs the core's check for its own kind. */
-let currentKind: CheckKind | undefined;
-
-/** Runs `check` so that the reports it writes say they come from a `kind` check. */
-export function reportedAs<T>(kind: CheckKind, check: () => T): T {
-  const outer = currentKind;
-  currentKind = kind;
+/** Runs `check` with `patch` in force for the reports it writes, restoring what was before. */
+function within<T>(patch: Partial<typeof current>, check: () => T): T {
+  const outer = current;
+  current = { ...outer, ...patch };
   try {
     return check();
   } finally {
-    currentKind = outer;
+    current = outer;
   }
+}
+
+/** Runs `check` so that the reports it writes say they come from a `kind` check. */
+export function reportedAs<T>(kind: CheckKind, check: () => T): T {
+  return within({ kind }, check);
 }
 
 /** Reports written so far in this process under each name, so a test that checks twice keeps both. */
@@ -37,13 +42,7 @@ const NAME_START = 20;
  * `this.currentTestName` and `this.testPath`.
  */
 export function namedAfter<T>(test: TestIdentity, check: () => T): T {
-  const outer = currentTest;
-  currentTest = test;
-  try {
-    return check();
-  } finally {
-    currentTest = outer;
-  }
+  return within({ test }, check);
 }
 
 /**
@@ -51,10 +50,10 @@ export function namedAfter<T>(test: TestIdentity, check: () => T): T {
  * `GRADCHECK_REPORT_DIR`), when one is set, and returns the file's path. Every check calls it,
  * passing or failing; a directory that cannot be written is a `GradcheckError`.
  */
-export function writeReport(report: GradientReport, check: CheckKind = currentKind ?? 'gradients'): string | undefined {
+export function writeReport(report: GradientReport, check: CheckKind = current.kind ?? 'gradients'): string | undefined {
   const dir = report.options.reportDir;
   if (dir === undefined) return undefined;
-  const test = { name: currentTest.name, file: currentTest.file && relative(process.cwd(), currentTest.file) };
+  const test = { name: current.test.name, file: current.test.file && relative(process.cwd(), current.test.file) };
   const path = join(dir, `${reportFileName(test)}.json`);
   try {
     mkdirSync(dir, { recursive: true });
