@@ -62,7 +62,7 @@ function formatAgreement(report: GradientReport): string[] {
   }
   const sampled = report.checkedEntries === 0 ? '' : `, and the ${report.checkedEntries} sampled entries one by one (${largest})`;
   return [
-    `${slots} agree with central differences${differenced(report)}: ${count(report.parameters.length, 'random direction')} ` +
+    `${slots} ${report.parameters.length === 1 ? 'agrees' : 'agree'} with central differences${differenced(report)}: ${count(report.parameters.length, 'random direction')} ` +
       `through all ${report.entries} entries${sampled}.`,
   ];
 }
