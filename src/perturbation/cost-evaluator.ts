@@ -13,20 +13,25 @@ export interface CostEvaluator {
 }
 
 export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y: unknown): CostEvaluator {
-  const counted = countedForward(forward, '(params, x, y) => cost', () => [set.argument(), x, y], (error) => argumentHint(error, x, y, (forward as Function).length));
+  const counted = countedForward(
+    forward,
+    '(params, x, y) => cost',
+    (f) => f(set.argument(), x, y),
+    (error) => argumentHint(error, x, y, (forward as Function).length),
+  );
   return {
     get evaluations() {
       return counted.evaluations;
     },
-    evaluate: (slot, k = 0) => costOf(counted.call(slot, k), () => where(slot, k)),
+    evaluate: (slot, k = 0) => costOf(counted.call(slot, k), slot, k),
   };
 }
 
 /** J from what `forward` returned: a number, a `[cost, cache]` pair or a `{ cost }` object. */
-function costOf(result: unknown, where: () => string): number {
+function costOf(result: unknown, slot: ParameterSlot | undefined, k: number): number {
   const cost = Array.isArray(result) ? result[0] : isObject(result) && 'cost' in result ? result.cost : result;
   if (typeof cost === 'number' && Number.isFinite(cost)) return cost;
-  throw new GradcheckError(`forward returned ${describeResult(result, cost)} ${where()}; ${EXPECTED_RESULT}`);
+  throw new GradcheckError(`forward returned ${describeResult(result, cost)} ${where(slot, k)}; ${EXPECTED_RESULT}`);
 }
 
 const EXPECTED_RESULT = 'expected a finite cost J, a [cost, cache] pair or an object { cost }.';

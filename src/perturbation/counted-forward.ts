@@ -12,11 +12,17 @@ export interface CountedForward {
 }
 
 /**
- * `forward`, refused unless it is a function (`signature` says what kind), called with `args()`;
+ * `forward`, refused unless it is a function (`signature` says what kind), called by `invoke(forward)`
+ * (a closure that passes the arguments as they stand: no array is built per call);
  * a throw becomes a `GradcheckError` that names the entry being perturbed and keeps the user's error
  * as its cause; at the unperturbed point, `hint` may add why the call itself may be wrong.
  */
-export function countedForward(forward: unknown, signature: string, args: () => unknown[], hint: (error: unknown) => string = () => ''): CountedForward {
+export function countedForward(
+  forward: unknown,
+  signature: string,
+  invoke: (forward: Function) => unknown,
+  hint: (error: unknown) => string = () => '',
+): CountedForward {
   if (typeof forward !== 'function') {
     throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function ${signature}.`);
   }
@@ -28,7 +34,7 @@ export function countedForward(forward: unknown, signature: string, args: () => 
     call(slot, k = 0) {
       evaluations++;
       try {
-        return forward(...args());
+        return invoke(forward);
       } catch (error) {
         const why = slot ? '' : hint(error);
         throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}${why}`, { cause: error });

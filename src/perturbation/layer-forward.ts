@@ -14,7 +14,7 @@ export interface LayerForward {
 }
 
 export function layerForward(forward: unknown, set: ParameterSet): LayerForward {
-  const counted = countedForward(forward, '(inputs) => output', () => [set.argument()]);
+  const counted = countedForward(forward, '(inputs) => output', (f) => f(set.argument()));
   return {
     get evaluations() {
       return counted.evaluations;
