@@ -78,6 +78,13 @@ export const KINK_SHARE_LIMIT = FLOAT32_CREDIBILITY.share;
  */
 const HIDDEN_KINK_STEPS = [4 ** 3, 4 ** 6, 4 ** 9] as const;
 
+/**
+ * 16: after this many wrong entries in which the far smaller steps found no hidden kink, a check
+ * stops looking (a whole tensor that is wrong is not that many mirrored kinks), so a failing check
+ * costs about what refinement costs, not 6 more forwards an entry, and still ends inside a runner's timeout.
+ */
+const HIDDEN_KINK_LOOKS = 16;
+
 /** A one-sided slope's rounding is 2× a central difference's: one numerator over h rather than 2h. */
 const ONE_SIDED_NOISE = 2;
 
@@ -221,16 +228,20 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   /**
    * True when a central difference at base/4³, base/4⁶ or base/4⁹ (those above the step floor) strays
    * from the smooth estimate by more than its rounding and the truncation that shrinks as the step
-   * squared: at most 6 forwards.
+   * squared: at most 6 forwards, and none once HIDDEN_KINK_LOOKS looks found nothing.
    */
+  let fruitlessLooks = 0;
   const hiddenKink = (slot: ParameterSlot, k: number, near: Rung, smooth: Estimate, sigma: number) => {
+    if (fruitlessLooks >= HIDDEN_KINK_LOOKS) return false;
     const truncation = Math.abs(near.central - smooth.value);
     const lowest = floorOf(slot, k);
-    return HIDDEN_KINK_STEPS.some((ratio) => {
+    const found = HIDDEN_KINK_STEPS.some((ratio) => {
       if (near.step / ratio < lowest) return false;
       const probe = rung(slot, k, near.step / ratio, sigma);
       return Math.abs(probe.central - smooth.value) > KINK_NOISE * probe.rounding + smooth.errorBar + truncation / ratio ** 2;
     });
+    if (!found) fruitlessLooks++;
+    return found;
   };
 
   /** Steps 2 to 4, once the first central difference did not settle the entry. */
