@@ -186,11 +186,14 @@ function holdsDownTo(rungs: readonly Rung[], slope: (rung: Rung) => number, esti
  *    noise calls for), with its disagreement with the (4·base, 16·base) estimate as its error bar:
  *    rounding and curvature never pass for a bug, while a real error, the same at every step,
  *    fails. When the slopes show no kink and the bar is small, this decides.
+ *    Before a smooth estimate calls an entry wrong, far smaller steps look for kinks mirrored on
+ *    both sides of θ, which leave the slopes level (`hiddenKink`).
  * 3. Otherwise the step ladder: base/4, base/16, … until a rung is clean (its slopes agree within
- *    their rounding: no kink inside its stencil, curvature too small to matter): that rung's
- *    central difference, with its rounding and half the slope gap as its bar. Several kinks inside
- *    the first stencil, a branch cut a wide step crosses, or a cost that varies on a scale far
- *    below |θ| are stepped past this way. Of steps 2 and 3, the estimate with the smaller bar decides.
+ *    their rounding, and the next rung agrees with it, so no kink is inside its stencil): that
+ *    rung's central difference, with its rounding and half the slope gap as its bar. Several kinks
+ *    inside the first stencil, a branch cut a wide step crosses, or a cost that varies on a scale
+ *    far below |θ| are stepped past this way. Of steps 2 and 3, the estimate with the smaller bar
+ *    decides; one too coarse to be good may be sharpened by θ's own, level side.
  * 4. No clean rung with a credible bar: a kink sits closer than any usable step. Each side's
  *    derivative is estimated from its one-sided slopes over all rungs (the side away from the
  *    nearest kink is θ's own, and agrees with itself at every step), and the entry passes when it
@@ -204,16 +207,8 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     central: 0, numeric: 0, allowed: 0, pass: true, refined: false, kink: false, unverifiable: undefined, left: 0, right: 0,
   };
   let relative = rules.tolerance;
-  let floor = 0;
-  let share = 0;
-  // The size of what is checked: the analytic value, or when larger the smaller one-sided slope at the
-  // first step (`local`: a zero gradient between kinks is checked against its neighbourhood's slopes).
-  // Beside it, any estimate may carry 1% of its tensor's RMS (`around`): a small entry among large ones.
-  let local = 0;
+  /** The entry's tensor's RMS gradient: 1% of it is an error bar any estimate may carry (a small entry among large ones). */
   let around = 0;
-  const sizeFor = (analytic: number) => Math.max(Math.abs(analytic), local);
-  const credible = (analytic: number, estimate: Estimate, allowedShare = share) =>
-    estimate.errorBar <= credibleError(sizeFor(analytic), estimate.value, allowedShare, floor + FLOAT64_CREDIBILITY.share * around);
   const decide = (analytic: number, estimate: Estimate): Judgement => {
     out.numeric = estimate.value;
     out.allowed = allowedError(analytic, estimate.value, estimate.errorBar, relative);
@@ -247,15 +242,19 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
   /** Steps 2 to 4, once the first central difference did not settle the entry. */
   const refine = (slot: ParameterSlot, k: number, analytic: number, first: Rung, firstMagnitude: number): Judgement => {
     const sigma = noise();
-    const { share: allowedShare, floorSteps } = credibility(sigma, cost);
+    const { share: costShare, floorSteps } = credibility(sigma, cost);
     // A tolerance larger than the cost's own share accepts estimates that coarse too.
-    share = Math.max(allowedShare, relative);
+    const share = Math.max(costShare, relative);
     const kinkShare = Math.max(KINK_SHARE_LIMIT, relative);
-    local = Math.min(Math.abs(first.left), Math.abs(first.right));
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot, k, sigma));
     // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
-    floor = floorSteps * roundingNoise(Math.abs(cost), base, sigma);
+    const floor = floorSteps * roundingNoise(Math.abs(cost), base, sigma);
+    // ... and 1% of the tensor's RMS, beside a share of what is checked: the analytic value, or when larger
+    // the smaller one-sided slope at the first step (a zero gradient between kinks, against its neighbourhood's slopes).
+    const slack = floor + FLOAT64_CREDIBILITY.share * around;
+    const size = Math.max(Math.abs(analytic), Math.min(Math.abs(first.left), Math.abs(first.right)));
+    const credible = (estimate: Estimate, allowedShare = share) => estimate.errorBar <= credibleError(size, estimate.value, allowedShare, slack);
     const near = base === first.step ? { ...first, rounding: roundingNoise(firstMagnitude, base, sigma) } : rung(slot, k, base, sigma);
     const wide = rung(slot, k, REFINEMENT_RATIO * base, sigma);
     const widest = rung(slot, k, REFINEMENT_RATIO ** 2 * base, sigma);
@@ -263,7 +262,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const fine = richardson(near.central, wide.central);
     const smooth = { value: fine, errorBar: Math.abs(fine - richardson(wide.central, widest.central)) + RICHARDSON_NOISE * near.rounding };
     let kinked = !quiet(near) && !smoothPair(near, wide);
-    let settled = !kinked && credible(analytic, smooth);
+    let settled = !kinked && credible(smooth);
     if (settled && smooth.errorBar <= credibleError(analytic, smooth.value, GOOD_SHARE, floor)) {
       if (decide(analytic, smooth).pass) return out;
       // Before calling it wrong: kinks on both sides within the step, mirroring each other, leave the
@@ -295,7 +294,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       }
       // Rounding alone would make the next rung's clean estimate (bar up to twice its rounding) too coarse
       // for the value being checked even by a kink's looser share: descend no further.
-      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(sizeFor(analytic), 0, kinkShare, floor + FLOAT64_CREDIBILITY.share * around)) break;
+      if (2 * REFINEMENT_RATIO * here.rounding > credibleError(size, 0, kinkShare, slack)) break;
     }
     // The last quiet rung, unconfirmed when the ladder could go no further, is the best there is.
     clean ??= quietOne;
@@ -303,10 +302,10 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const last = rungs.length - 1;
     /** A side's estimates that hold for θ's own piece down to the narrowest rung, credible by a kink's share. */
     const side = (slope: (rung: Rung) => number) =>
-      sideEstimates(rungs, slope).filter((e) => credible(analytic, e, kinkShare) && holdsDownTo(rungs, slope, e, last));
+      sideEstimates(rungs, slope).filter((e) => credible(e, kinkShare) && holdsDownTo(rungs, slope, e, last));
     const left = side((r) => r.left);
     const right = side((r) => r.right);
-    const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(analytic, e));
+    const candidates = [...(settled ? [smooth] : []), ...(clean ? [clean] : [])].filter((e) => credible(e));
     if (candidates.length > 0) {
       // An estimate too coarse to be good (past GOOD_SHARE) may be sharpened by θ's own side, which agrees
       // with it and whose wider steps may pin it down better: only a pair whose slopes did not move past
@@ -317,7 +316,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
       if (best.errorBar <= credibleError(analytic, best.value, GOOD_SHARE, floor)) return decide(analytic, best);
       const level = (e: SideEstimate) => Math.abs(e.change) <= QUIET_GAP * ONE_SIDED_NOISE * (rungs[e.index] as Rung).rounding;
       const agreeing = (side: readonly SideEstimate[]) =>
-        side.filter((e) => level(e) && credible(analytic, e) && Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
+        side.filter((e) => level(e) && credible(e) && Math.abs(e.value - best.value) <= e.errorBar + best.errorBar);
       const [fromLeft, fromRight] = [agreeing(left), agreeing(right)];
       const ambiguous =
         fromLeft.length > 0 &&
@@ -330,7 +329,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     // rung past the kink may decide within a kink's looser share.
     out.kink = true;
     const sides = [left, right].filter((e) => e.length > 0).map(sharpest);
-    if (clean && credible(analytic, clean, kinkShare)) sides.push(clean);
+    if (clean && credible(clean, kinkShare)) sides.push(clean);
     if (left.length > 0 && right.length > 0) {
       const [l, r] = sides as [Estimate, Estimate];
       sides.push({ value: (l.value + r.value) / 2, errorBar: Math.max(l.errorBar, r.errorBar) });
@@ -355,13 +354,16 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     out.refined = false;
     out.kink = false;
     out.unverifiable = undefined;
-    const first: Rung = { step: h, central, left, right, rounding: roundingNoise(costMagnitude, h) };
-    decide(analytic, { value: central, errorBar: first.rounding });
+    // Judged in place, with no object made: this runs for every entry of every check.
+    const rounding = roundingNoise(costMagnitude, h);
+    out.numeric = central;
+    out.allowed = allowedError(analytic, central, rounding, relative);
+    out.pass = Math.abs(analytic - central) <= out.allowed;
     // A cost that did not move at all confirms a zero gradient only when it is not computed in float32:
     // one that a float32 holds exactly (float64 costs almost never are) has its noise measured first.
     const still = left === 0 && right === 0 && Math.fround(cost) === cost;
     if (out.pass && !(still && relativeNoise(noise(), cost) > FLOAT32_NOISE)) return out;
     out.refined = true;
-    return refine(slot, k, analytic, first, costMagnitude);
+    return refine(slot, k, analytic, { step: h, central, left, right, rounding }, costMagnitude);
   };
 }
