@@ -97,9 +97,10 @@ describe('smooth models (affine, tanh, sigmoid, softmax, log-sum-exp, squared lo
       const J = c.cost(c.params, c.x, c.y);
       const r = negative ? -magnitude : magnitude;
       // Skipped: entries whose gradient is below 1e-6·(1 + |J|), where a relative error is meaningless, and
-      // entries where the planted error is within twice the README's allowance for a correct entry,
-      // 1e-7·max(|a|, |n|) + 4·ε·|J|/h with h = 2⁻¹⁷·max(|θ|, 1): there, passing is the documented verdict
-      // (e.g. |g| = 2.1e-6, J = 0.55, r = 1e-5: an error of 2.1e-11 against an allowance of 6.4e-11).
+      // entries where the planted error is within twice the allowance a refined entry may get,
+      // 1e-7·max(|a|, |n|) + 16·ε·|J|/h with h = 2⁻¹⁷·max(|θ|, 1) (the measured noise 4σ reaches 16 ulps
+      // of J on these models): there, passing is the documented verdict (e.g. |g| = 5.3e-4, J = 1.74,
+      // r = 1e-6: an error of 5.3e-10 against an allowance of up to 8e-10).
       const eligible = c.names.flatMap((name, index) => {
         const key = spec.dPrefix[index] ? `d${name}` : name;
         const gradient = gradients[key] as Matrix | number[][];
@@ -107,7 +108,7 @@ describe('smooth models (affine, tanh, sigmoid, softmax, log-sum-exp, squared lo
         return Array.from({ length: sizeOf(gradient) }, (_, k) => {
           const g = Math.abs(entryOf(gradient, k).get());
           const h = RELATIVE_STEP * Math.max(Math.abs(entryOf(parameter, k).get()), 1);
-          const allowance = 1e-7 * g * (1 + Math.abs(r)) + (4 * Number.EPSILON * Math.abs(J)) / h;
+          const allowance = 1e-7 * g * (1 + Math.abs(r)) + (16 * Number.EPSILON * Math.abs(J)) / h;
           return { name, key, k, g, resolvable: g >= 1e-6 * (1 + Math.abs(J)) && Math.abs(r) * g > 2 * allowance };
         }).filter((e) => e.resolvable);
       });
