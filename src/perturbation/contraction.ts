@@ -12,3 +12,10 @@ export function contract(dout: readonly NumericView[], output: readonly NumericV
   });
   return sum;
 }
+
+/** Σ aᵢ·bᵢ of two flat arrays in float64 (of float32 numbers, exact products and one rounding per sum). */
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let sum = 0;
+  for (let k = 0; k < a.length; k++) sum += (a[k] as number) * (b[k] as number);
+  return sum;
+}

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GradcheckError } from '../gradcheck-error.js';
 import { assertFinite, numericView } from '../parameters/numeric-view.js';
-import { contract } from './contract.js';
+import { dot } from '../perturbation/contraction.js';
 import { callF } from './tf-gradients.js';
 import type { TfInputSet } from './tf-inputs.js';
 import { assertOutputShape, tfOutput } from './tf-output.js';
@@ -23,7 +23,7 @@ export function tfCost(f: UntypedFunction, set: TfInputSet, values: readonly Flo
       });
       const output = tfOutput(callF(f, set, tensors));
       assertOutputShape(output, shape);
-      return contract(dout, output.dataSync());
+      return dot(dout, output.dataSync());
     });
 }
 
@@ -35,6 +35,6 @@ export function referenceCost(reference: UntypedFunction, set: TfInputSet, input
     if (output.size !== dout.length) {
       throw new GradcheckError(`options.reference returned ${output.size} numbers but f's output has ${dout.length}.`);
     }
-    return contract(dout, Array.from({ length: output.size }, (_, k) => output.get(k)));
+    return dot(dout, Array.from({ length: output.size }, (_, k) => output.get(k)));
   };
 }

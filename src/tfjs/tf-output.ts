@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { GradcheckError } from '../gradcheck-error.js';
 import { formatShape } from '../layout/entry-index.js';
 import { describeValue, numericView } from '../parameters/numeric-view.js';
-import { randomDout } from './random-dout.js';
+import { upstreamValues } from '../perturbation/upstream-gradient.js';
 import type { TfCheckOptions } from './tf-types.js';
 
 /** What `f` returned, checked to be a float32 tensor with entries. */
@@ -30,7 +30,8 @@ export function assertOutputShape(output: tf.Tensor, shape: readonly number[]): 
  */
 export function doutFor(given: TfCheckOptions['dout'], shape: readonly number[], seed: number): Float64Array {
   const size = shape.reduce((product, n) => product * n, 1);
-  if (given === undefined) return size === 1 ? Float64Array.of(1) : randomDout(size, seed);
+  // Seeded like a layer's dout, each value made a float32 so tfjs and the float64 side contract alike.
+  if (given === undefined) return size === 1 ? Float64Array.of(1) : upstreamValues(size, seed).map(Math.fround);
   if (given instanceof tf.Tensor && formatShape(given.shape) !== formatShape(shape)) {
     throw new GradcheckError(`options.dout has shape ${formatShape(given.shape)} but f's output has shape ${formatShape(shape)}.`);
   }
