@@ -47,8 +47,8 @@ export function compareParameter(
   const left = buffer.subarray(3 * size, 4 * size);
   const right = buffer.subarray(4 * size);
   const flags = new Uint8Array(size);
-  const causes = new Map<number, UnverifiableCause>();
   let failing = 0;
+  let unverifiable = 0;
   let kinks = 0;
   let maxAbsError = 0;
   const scale = rootMeanSquare(analytic);
@@ -60,14 +60,15 @@ export function compareParameter(
     allowed[k] = verdict.allowed;
     left[k] = verdict.left;
     right[k] = verdict.right;
-    flags[k] = CHECKED | (verdict.pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (verdict.kink ? KINK : 0);
-    if (verdict.unverifiable) causes.set(k, verdict.unverifiable);
+    flags[k] =
+      CHECKED | (verdict.pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (verdict.kink ? KINK : 0) | (verdict.unverifiable ? UNVERIFIED[verdict.unverifiable] : 0);
     if (!verdict.pass) failing++;
+    if (verdict.unverifiable) unverifiable++;
     if (verdict.kink) kinks++;
     maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
   }
   const has = (k: number, flag: number) => ((flags[k] as number) & flag) !== 0;
-  const failed = flags.map((f, k) => (!(f & CHECKED) || f & PASSED ? 0 : causes.has(k) ? 2 : 1));
+  const failed = flags.map((f) => (!(f & CHECKED) || f & PASSED ? 0 : f & UNVERIFIABLE ? 2 : 1));
   const atKink = flags.map((f) => (f & KINK ? 1 : 0));
   const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
   const worst = worstOf(checked, (k) => !has(k, PASSED), error, allowed).map((k): EntryReport => {
@@ -85,7 +86,7 @@ export function compareParameter(
       pass: has(k, PASSED),
       refined: has(k, REFINED),
       kink: has(k, KINK),
-      ...(causes.has(k) && { unverifiable: causes.get(k) }),
+      ...(has(k, UNVERIFIABLE) && { unverifiable: has(k, UNVERIFIED.kink) ? ('kink' as const) : ('noise' as const) }),
       left: left[k] as number,
       right: right[k] as number,
     };
@@ -101,7 +102,7 @@ export function compareParameter(
           values: Float64Array.from({ length: size }, (_, k) => slot.get(k)),
           allowed,
           failing: failed.map((f) => (f === 1 ? 1 : 0)),
-          reliable: flags.map((f, k) => (f & CHECKED && !(f & KINK) && !causes.has(k) ? 1 : 0)),
+          reliable: flags.map((f) => (f & CHECKED && !(f & KINK) && !(f & UNVERIFIABLE) ? 1 : 0)),
           checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
           batchSizes,
         });
@@ -112,7 +113,7 @@ export function compareParameter(
     checked: checked.length,
     pass: failing === 0 && (directional?.pass ?? true),
     failing,
-    unverifiable: causes.size,
+    unverifiable,
     kinks,
     difference: relativeDifference(pick(analytic, checked), pick(numeric, checked)),
     maxAbsError,
@@ -140,6 +141,9 @@ const CHECKED = 1;
 const PASSED = 2;
 const REFINED = 4;
 const KINK = 8;
+/** An entry no step could verify, by its cause. */
+const UNVERIFIED: Record<UnverifiableCause, number> = { noise: 16, kink: 32 };
+const UNVERIFIABLE = UNVERIFIED.noise | UNVERIFIED.kink;
 
 /**
  * The WORST_ENTRIES entries that fared worst: failing ones first, largest error first, then

@@ -45,9 +45,7 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
   const { set, cost, initialCost, analytic, names } = subject;
   // A second J first, so a cost that is not deterministic (dropout, unseeded noise) is named as such;
   // its time (warm, unlike the first call's) feeds the plan.
-  const started = performance.now();
-  assertDeterministic(initialCost, cost.evaluate(), 'in its first two calls');
-  const firstForward = (performance.now() - started) / 1000;
+  const firstForward = secondsOf(() => assertDeterministic(initialCost, cost.evaluate(), 'in its first two calls'));
   let sigma: number | undefined;
   const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const rules: JudgeRules = {
