@@ -7,10 +7,10 @@ import { seededRandom } from './seeded-random.js';
  * the probe: 2⁻⁴⁰ ≈ 9.1e-13 keeps a smooth cost's third and higher differences far below float64
  * rounding, and the probe's points within 4e-12 of θ, where few kinks lie (ReLU pre-activations
  * a few 1e-9 from 0 would read as noise at wider spacings); a finer spacing reads less than the
- * cost's real noise, its rounding errors still correlated from point to point; 2⁻²⁰ and 2⁻¹² reach costs that only
- * change in float32 steps (parameters or intermediates rounded to float32, whose resolution is
- * 6e-8), where a smooth cost's high differences (≈ 1e-18 and 1e-11 of its third derivative) still
- * sit below that rounding.
+ * cost's real noise, its rounding errors still correlated from point to point. 2⁻²⁰ and 2⁻¹² reach
+ * costs that only change in float32 steps (parameters or intermediates rounded to float32, whose
+ * resolution is 6e-8), where a smooth cost's high differences (≈ 1e-18 and 1e-11 of its third
+ * derivative) still sit below that rounding.
  */
 export const NOISE_PROBE_STEPS = [2 ** -40, 2 ** -20, 2 ** -12] as const;
 
