@@ -3,7 +3,7 @@ import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { DirectionalReport, EntryReport, ParameterReport } from '../report/report.js';
 import type { Judgement, UnverifiableCause } from './judge-entry.js';
-import { relativeDifference } from './relative-difference.js';
+import { differenceOfSums, relativeDifference } from './relative-difference.js';
 
 /** How many of its worst entries a failing parameter's report keeps: enough to see a pattern, few enough to read. */
 export const WORST_ENTRIES = 10;
@@ -39,39 +39,59 @@ export function compareParameter(
 ): ParameterReport {
   const { size } = slot;
   const checked = indices ?? everyIndex(size);
-  // One allocation for the five per-entry arrays.
-  const buffer = new Float64Array(5 * size);
+  // One allocation for the six per-entry arrays, one for the three per-entry flags.
+  const buffer = new Float64Array(6 * size);
   const numeric = buffer.subarray(0, size).fill(Number.NaN);
   const judged = buffer.subarray(size, 2 * size).fill(Number.NaN);
   const allowed = buffer.subarray(2 * size, 3 * size);
   const left = buffer.subarray(3 * size, 4 * size);
-  const right = buffer.subarray(4 * size);
-  const flags = new Uint8Array(size);
-  let failing = 0;
+  const right = buffer.subarray(4 * size, 5 * size);
+  /** How badly each entry fared: a failing one's |error|, a passing one's share of its allowance. */
+  const badness = buffer.subarray(5 * size);
+  const bytes = new Uint8Array(3 * size);
+  const flags = bytes.subarray(0, size);
+  const failed = bytes.subarray(size, 2 * size);
+  const atKink = bytes.subarray(2 * size);
+  const failingIndices: number[] = [];
   let unverifiable = 0;
   let kinks = 0;
   let maxAbsError = 0;
+  // The notebook's formula over the checked entries' central differences, summed as they come.
+  let differenceSquares = 0;
+  let analyticSquares = 0;
+  let numericSquares = 0;
   const scale = rootMeanSquare(analytic);
-  for (const k of checked) {
+  // One pass, no callback per entry: this loop and the judge are all a passing check adds to its forwards.
+  for (let i = 0; i < checked.length; i++) {
+    const k = checked[i] as number;
     const a = analytic[k] as number;
     const verdict = judge(slot, k, a, undefined, scale);
-    numeric[k] = verdict.central;
+    const { central, pass, kink } = verdict;
+    numeric[k] = central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
     left[k] = verdict.left;
     right[k] = verdict.right;
-    flags[k] =
-      CHECKED | (verdict.pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (verdict.kink ? KINK : 0) | (verdict.unverifiable ? UNVERIFIED[verdict.unverifiable] : 0);
-    if (!verdict.pass) failing++;
-    if (verdict.unverifiable) unverifiable++;
-    if (verdict.kink) kinks++;
-    maxAbsError = Math.max(maxAbsError, Math.abs(a - verdict.numeric));
+    differenceSquares += (a - central) * (a - central);
+    analyticSquares += a * a;
+    numericSquares += central * central;
+    const error = Math.abs(a - verdict.numeric);
+    if (error > maxAbsError) maxAbsError = error;
+    badness[k] = pass ? error / verdict.allowed : error;
+    flags[k] = CHECKED | (pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (kink ? KINK : 0) | (verdict.unverifiable ? UNVERIFIED[verdict.unverifiable] : 0);
+    if (kink) {
+      atKink[k] = 1;
+      kinks++;
+    }
+    if (!pass) {
+      failingIndices.push(k);
+      failed[k] = verdict.unverifiable ? 2 : 1;
+      if (verdict.unverifiable) unverifiable++;
+    }
   }
+  const failing = failingIndices.length;
   const has = (k: number, flag: number) => ((flags[k] as number) & flag) !== 0;
-  const failed = flags.map((f) => (!(f & CHECKED) || f & PASSED ? 0 : f & UNVERIFIABLE ? 2 : 1));
-  const atKink = flags.map((f) => (f & KINK ? 1 : 0));
-  const error = (k: number) => Math.abs((analytic[k] as number) - (judged[k] as number));
-  const worst = worstOf(checked, (k) => !has(k, PASSED), error, allowed).map((k): EntryReport => {
+  const worst = worstOf(checked, failingIndices, badness).map((k): EntryReport => {
     const index = entryIndex(slot.shape, k);
     const a = analytic[k] as number;
     const n = judged[k] as number;
@@ -99,7 +119,7 @@ export function compareParameter(
           shape: slot.shape,
           analytic,
           numeric: judged,
-          values: Float64Array.from({ length: size }, (_, k) => slot.get(k)),
+          values: slot.values(),
           allowed,
           failing: failed.map((f) => (f === 1 ? 1 : 0)),
           reliable: flags.map((f) => (f & CHECKED && !(f & KINK) && !(f & UNVERIFIABLE) ? 1 : 0)),
@@ -115,7 +135,7 @@ export function compareParameter(
     failing,
     unverifiable,
     kinks,
-    difference: relativeDifference(pick(analytic, checked), pick(numeric, checked)),
+    difference: differenceOfSums(differenceSquares, analyticSquares, numericSquares),
     maxAbsError,
     worst,
     ...(directional && { directional }),
@@ -147,22 +167,23 @@ const UNVERIFIABLE = UNVERIFIED.noise | UNVERIFIED.kink;
 
 /**
  * The WORST_ENTRIES entries that fared worst: failing ones first, largest error first, then
- * passing ones nearest their allowance.
+ * passing ones nearest their allowance (`badness` holds both measures, per entry).
  */
-function worstOf(candidates: readonly number[], failed: (k: number) => boolean, error: (k: number) => number, allowed: Float64Array): number[] {
-  const failing = candidates.filter(failed);
-  const share = (k: number) => error(k) / (allowed[k] as number);
-  if (failing.length === 0) return largest(candidates, share, CLOSEST_ENTRIES);
-  const passing = failing.length >= WORST_ENTRIES ? [] : candidates.filter((k) => !failed(k));
-  return [...largest(failing, error, WORST_ENTRIES), ...largest(passing, share, WORST_ENTRIES - failing.length)].slice(0, WORST_ENTRIES);
+function worstOf(candidates: readonly number[], failing: readonly number[], badness: Float64Array): number[] {
+  if (failing.length === 0) return largest(candidates, badness, CLOSEST_ENTRIES);
+  const worst = largest(failing, badness, WORST_ENTRIES);
+  if (worst.length === WORST_ENTRIES) return worst;
+  const isFailing = new Set(failing);
+  return [...worst, ...largest(candidates.filter((k) => !isFailing.has(k)), badness, WORST_ENTRIES - worst.length)];
 }
 
 /** The `count` candidates with the largest `key`, largest first: one pass, no sort of them all. */
-function largest(candidates: readonly number[], key: (k: number) => number, count: number): number[] {
+function largest(candidates: readonly number[], key: Float64Array, count: number): number[] {
   const kept: number[] = [];
   const keys: number[] = [];
-  for (const k of candidates) {
-    const value = key(k);
+  for (let c = 0; c < candidates.length; c++) {
+    const k = candidates[c] as number;
+    const value = key[k] as number;
     if (kept.length === count && !(value > (keys[count - 1] as number))) continue;
     let i = kept.length === count ? count - 1 : kept.length;
     while (i > 0 && value > (keys[i - 1] as number)) {
@@ -181,8 +202,4 @@ function everyIndex(size: number): number[] {
   const indices = new Array<number>(size);
   for (let k = 0; k < size; k++) indices[k] = k;
   return indices;
-}
-
-function pick(values: Float64Array, indices: readonly number[]): Float64Array {
-  return indices.length === values.length ? values : Float64Array.from(indices, (k) => values[k] as number);
 }

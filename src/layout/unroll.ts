@@ -2,6 +2,7 @@ import { Matrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import type { ParameterValue, Params } from '../types.js';
+import { concat } from './concat.js';
 import { type FlatLayout, flatLayout, type LayoutEntry } from './flat-layout.js';
 
 /** Named parameters as one flat vector, and the layout that `roll` needs to give them back. */
@@ -16,13 +17,8 @@ export interface Unrolled {
  */
 export function unroll(params: Params): Unrolled {
   const set = parameterSet(params);
-  const layout = flatLayout(set);
-  const vector = new Float64Array(layout.size);
-  set.slots.forEach((slot, i) => {
-    const { offset } = layout.entries[i] as LayoutEntry;
-    for (let k = 0; k < slot.size; k++) vector[offset + k] = slot.get(k);
-  });
-  return { vector, layout };
+  // The layout's offsets follow the slots one after another, as concat lays them out.
+  return { vector: concat(set.slots.map((slot) => slot.values())), layout: flatLayout(set) };
 }
 
 /**

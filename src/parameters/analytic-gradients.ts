@@ -1,6 +1,6 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { entryIndex, entryLabel, formatShape } from '../layout/entry-index.js';
-import { assertFinite, describeValue, numericView, thrownMessage } from './numeric-view.js';
+import { describeValue, finiteValues, numericView, thrownMessage } from './numeric-view.js';
 import type { ParameterSet, ParameterSlot } from './parameter-set.js';
 
 /**
@@ -114,8 +114,5 @@ function gradientOf(slot: ParameterSlot, key: string, value: unknown): Float64Ar
         'a gradient must have exactly its parameter’s shape.',
     );
   }
-  assertFinite(key, view);
-  const copy = new Float64Array(view.size);
-  for (let k = 0; k < view.size; k++) copy[k] = view.get(k);
-  return copy;
+  return finiteValues(key, view);
 }

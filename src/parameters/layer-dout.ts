@@ -1,7 +1,7 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { formatShape } from '../layout/entry-index.js';
 import { type LayerOutput, type OutputPart, sameShape } from './layer-output.js';
-import { assertFinite, describeValue, type NumericView, numericView } from './numeric-view.js';
+import { finiteValues, describeValue, type NumericView, numericView } from './numeric-view.js';
 
 /** One part of dout, named as messages name it (`dout`, or `dh` for output h), beside its view. */
 export interface DoutPart {
@@ -40,6 +40,6 @@ function doutPart(name: string, key: string, value: unknown, part: OutputPart): 
         'dout must have exactly the output’s shape.',
     );
   }
-  assertFinite(name, view);
+  finiteValues(name, view);
   return { name, key, view };
 }

@@ -1,5 +1,6 @@
 import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
+import { concat } from '../layout/concat.js';
 import { entryIndex, entryLabel, formatShape } from '../layout/entry-index.js';
 import { describeValue, type NumericView, numericView } from './numeric-view.js';
 
@@ -63,19 +64,20 @@ export function assertSameOutputShape(reference: LayerOutput, now: LayerOutput, 
 /** Throws unless every entry of every output part is finite, naming the first that is not. */
 export function assertFiniteOutput(output: LayerOutput, where: () => string): void {
   for (const { name, view } of output.parts) {
-    for (let k = 0; k < view.size; k++) {
-      const v = view.get(k);
-      if (typeof v === 'number' && Number.isFinite(v)) continue;
-      throw new GradcheckError(`forward's output ${entryLabel(name, entryIndex(view.shape, k))} is ${describeValue(v)} ${where()}; every entry must be a finite number.`);
+    const values = view.values();
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k] as number;
+      if (v - v === 0) continue; // finite
+      throw new GradcheckError(
+        `forward's output ${entryLabel(name, entryIndex(view.shape, k))} is ${describeValue(view.get(k))} ${where()}; every entry must be a finite number.`,
+      );
     }
   }
 }
 
 /** A copy of every part's entries, one after another, row-major. */
 export function flatOutput(output: LayerOutput): Float64Array {
-  const values: number[] = [];
-  for (const { view } of output.parts) for (let k = 0; k < view.size; k++) values.push(view.get(k));
-  return Float64Array.from(values);
+  return concat(output.parts.map(({ view }) => view.values()));
 }
 
 /** Each flat output entry as a person names it: `out[1,0]`, or `h[0,2]` for a record output. */

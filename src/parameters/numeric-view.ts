@@ -18,6 +18,8 @@ export interface NumericView {
   readonly size: number;
   get(k: number): number;
   set(k: number, value: number): void;
+  /** A copy of all the numbers, row-major, in one go (typed storage is copied natively); an entry that is not a number reads as NaN. */
+  values(): Float64Array;
 }
 
 const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array, Float32Array, a tensor-like { data, shape } or number';
@@ -45,15 +47,27 @@ export function numericView(name: string, value: unknown): NumericView {
   throw new GradcheckError(`${name} is ${describeValue(value)}; expected ${EXPECTED_KINDS}.`);
 }
 
-/** Throws unless every entry of `view` is a finite number, naming the first that is not. */
-export function assertFinite(name: string, view: NumericView): void {
-  for (let k = 0; k < view.size; k++) {
-    const v = view.get(k);
-    if (typeof v !== 'number' || !Number.isFinite(v)) {
-      const label = entryLabel(name, entryIndex(view.shape, k));
-      throw new GradcheckError(`${label} is ${describeValue(v)}; every entry must be a finite number.`);
-    }
+/** A copy of `view`'s numbers, or a `GradcheckError` naming the first entry that is not a finite number. */
+export function finiteValues(name: string, view: NumericView): Float64Array {
+  const values = view.values();
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k] as number;
+    // v − v is 0 for a finite number only (NaN and ±Infinity give NaN): Number.isFinite without a call per entry.
+    if (v - v === 0) continue;
+    const label = entryLabel(name, entryIndex(view.shape, k));
+    throw new GradcheckError(`${label} is ${describeValue(view.get(k))}; every entry must be a finite number.`);
   }
+  return values;
+}
+
+/** The numbers `get` gives for entries 0 … size − 1, for storage with no faster copy; one that is not a number reads as NaN. */
+export function readEach(get: (k: number) => unknown, size: number): Float64Array {
+  const values = new Float64Array(size);
+  for (let k = 0; k < size; k++) {
+    const v = get(k);
+    values[k] = typeof v === 'number' ? v : Number.NaN;
+  }
+  return values;
 }
 
 /** A short, human description of any value, for error messages. */
@@ -82,6 +96,10 @@ export function thrownMessage(thrown: unknown): string {
   }
 }
 
+function isFloatArray(value: unknown): value is Float64Array | Float32Array {
+  return value instanceof Float64Array || value instanceof Float32Array;
+}
+
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || ArrayBuffer.isView(value);
 }
@@ -96,6 +114,7 @@ function scalarView(value: number): NumericView {
     set: () => {
       throw new GradcheckError('A bare number cannot be written in place.');
     },
+    values: () => Float64Array.of(value),
   };
 }
 
@@ -115,17 +134,20 @@ function matrixView(matrix: AbstractMatrix): NumericView {
       set: (k, v) => {
         (data[Math.floor(k / columns)] as Float64Array)[k % columns] = v;
       },
+      values: () => joinRows(data, columns),
     };
   }
+  const get = (k: number) => matrix.get(Math.floor(k / columns), k % columns);
   return {
     kind: 'matrix',
     float32: false,
     shape,
     size,
-    get: (k) => matrix.get(Math.floor(k / columns), k % columns),
+    get,
     set: (k, v) => {
       matrix.set(Math.floor(k / columns), k % columns, v);
     },
+    values: () => readEach(get, size),
   };
 }
 
@@ -148,6 +170,8 @@ function vectorView(array: number[] | Float64Array | Float32Array): NumericView 
     set: (k, v) => {
       array[k] = v;
     },
+    // A typed array converts natively; a number[] may hold non-numbers, which must read as NaN, not as Number(v).
+    values: () => (Array.isArray(array) ? readEach((k) => array[k], array.length) : new Float64Array(array)),
   };
 }
 
@@ -161,14 +185,23 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
     }
   });
   if (columns === 0) throw new GradcheckError(`${name} has rows with no entries; expected at least one column.`);
+  const get = (k: number) => (rows[Math.floor(k / columns)] as ArrayLike<number>)[k % columns] as number;
   return {
     kind: 'rows',
     float32: rows.every((row) => row instanceof Float32Array),
     shape: [rows.length, columns],
     size: rows.length * columns,
-    get: (k) => (rows[Math.floor(k / columns)] as ArrayLike<number>)[k % columns] as number,
+    get,
     set: (k, v) => {
       (rows[Math.floor(k / columns)] as { [i: number]: number })[k % columns] = v;
     },
+    values: () => (rows.every(isFloatArray) ? joinRows(rows as Float64Array[], columns) : readEach(get, rows.length * columns)),
   };
+}
+
+/** Typed rows of equal length, one after another in one Float64Array (each row copied natively). */
+function joinRows(rows: readonly (Float64Array | Float32Array)[], columns: number): Float64Array {
+  const values = new Float64Array(rows.length * columns);
+  for (let r = 0; r < rows.length; r++) values.set(rows[r] as Float64Array, r * columns);
+  return values;
 }

@@ -2,7 +2,7 @@ import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import type { Params } from '../types.js';
 import { isTensorLike } from './tensor-like.js';
-import { assertFinite, describeValue, type NumericView, numericView } from './numeric-view.js';
+import { describeValue, finiteValues, type NumericView, numericView, readEach } from './numeric-view.js';
 
 /** One named parameter, read and written in place in the user's own storage. */
 export interface ParameterSlot extends NumericView {
@@ -61,10 +61,11 @@ function slotOf(record: Record<string, unknown>, name: string): ParameterSlot {
       set: (_k, v) => {
         record[name] = v;
       },
+      values: () => readEach(() => record[name], 1),
     };
   }
   const view = numericView(name, value);
-  assertFinite(name, view);
+  finiteValues(name, view);
   assertWritable(name, value);
   return { name, ...view };
 }
@@ -84,6 +85,7 @@ function bareNumber(value: number): ParameterSet {
     set: (_k, v) => {
       holder.value = v;
     },
+    values: () => Float64Array.of(holder.value),
   };
   return { slots: [slot], argument: () => holder.value, bare: true };
 }

@@ -32,7 +32,7 @@ export function takeSnapshot(set: ParameterSet, x: unknown, y: unknown): Snapsho
 /** The numbers of the parameters and of other named views (a layer's dout), as they stand; `what` names them all. */
 export function snapshotOf(set: ParameterSet, others: readonly { name: string; view: NumericView }[], what: string): Snapshot {
   const saved = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...others].map(
-    ({ name, view }) => ({ name, view, values: copyOf(view) }),
+    ({ name, view }) => ({ name, view, values: view.values() }),
   );
   return { saved, what };
 }
@@ -43,9 +43,9 @@ export function snapshotOf(set: ParameterSet, others: readonly { name: string; v
  */
 export function assertUnchanged(snapshot: Snapshot, who: string): void {
   for (const { name, view, values } of snapshot.saved) {
-    for (let k = 0; k < view.size; k++) {
+    const k = firstChange(values, view.values());
+    if (k >= 0) {
       const now = view.get(k);
-      if (Object.is(now, values[k])) continue;
       restore(snapshot);
       const label = entryLabel(name, entryIndex(view.shape, k));
       throw new GradcheckError(
@@ -63,10 +63,12 @@ export function restore(snapshot: Snapshot): void {
   }
 }
 
-function copyOf(view: NumericView): Float64Array {
-  const values = new Float64Array(view.size);
-  for (let k = 0; k < view.size; k++) values[k] = view.get(k);
-  return values;
+/** The first entry whose bits differ between the two copies (−0 from 0 too), or −1: compared as 32-bit words, with no call per entry. */
+function firstChange(before: Float64Array, after: Float64Array): number {
+  const a = new Uint32Array(before.buffer, before.byteOffset, 2 * before.length);
+  const b = new Uint32Array(after.buffer, after.byteOffset, 2 * after.length);
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i >> 1;
+  return -1;
 }
 
 /** A view of x or y when they hold only numbers, in a matrix or array; a bare number cannot be changed by a call. */

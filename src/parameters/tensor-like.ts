@@ -1,6 +1,6 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { formatShape } from '../layout/entry-index.js';
-import type { NumericView } from './numeric-view.js';
+import { type NumericView, readEach } from './numeric-view.js';
 
 /**
  * A tensor from another library: its numbers in `data` and its `shape` (scijs ndarray, small
@@ -39,15 +39,18 @@ export function tensorLikeView(name: string, value: { readonly data: unknown; re
     );
   }
   const at = position ?? ((k: number) => k);
+  const get = (k: number) => data[at(k)] as number;
   return {
     kind: 'tensor',
     float32: data instanceof Float32Array,
     shape,
     size,
-    get: (k) => data[at(k)] as number,
+    get,
     set: (k, v) => {
       data[at(k)] = v;
     },
+    // Unstrided typed data converts natively; anything else is read entry by entry (non-numbers as NaN).
+    values: () => (position === undefined && !Array.isArray(data) ? new Float64Array(data) : readEach(get, size)),
   };
 }
 

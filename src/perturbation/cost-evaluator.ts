@@ -17,20 +17,22 @@ export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y
     forward,
     '(params, x, y) => cost',
     (f) => f(set.argument(), x, y),
+    costOf,
     (error) => argumentHint(error, x, y, (forward as Function).length),
   );
   return {
     get evaluations() {
       return counted.evaluations;
     },
-    evaluate: (slot, k = 0) => costOf(counted.call(slot, k), slot, k),
+    evaluate: counted.call,
   };
 }
 
 /** J from what `forward` returned: a number, a `[cost, cache]` pair or a `{ cost }` object. */
 function costOf(result: unknown, slot: ParameterSlot | undefined, k: number): number {
   const cost = Array.isArray(result) ? result[0] : isObject(result) && 'cost' in result ? result.cost : result;
-  if (typeof cost === 'number' && Number.isFinite(cost)) return cost;
+  // cost − cost is 0 for a finite number only (NaN and ±Infinity give NaN): Number.isFinite without the call.
+  if (typeof cost === 'number' && cost - cost === 0) return cost;
   throw new GradcheckError(`forward returned ${describeResult(result, cost)} ${where(slot, k)}; ${EXPECTED_RESULT}`);
 }
 

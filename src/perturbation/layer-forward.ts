@@ -14,17 +14,11 @@ export interface LayerForward {
 }
 
 export function layerForward(forward: unknown, set: ParameterSet): LayerForward {
-  const counted = countedForward(forward, '(inputs) => output', (f) => f(set.argument()));
-  return {
-    get evaluations() {
-      return counted.evaluations;
-    },
-    call(slot, k = 0) {
-      const output = readLayerOutput(counted.call(slot, k));
-      assertFiniteOutput(output, () => where(slot, k));
-      return output;
-    },
-  };
+  return countedForward(forward, '(inputs) => output', (f) => f(set.argument()), (result, slot, k) => {
+    const output = readLayerOutput(result);
+    assertFiniteOutput(output, () => where(slot, k));
+    return output;
+  });
 }
 
 /** The layer's output now, refused unless it keeps the parts and shapes of `reference` (the output at the unperturbed inputs). */

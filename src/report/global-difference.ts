@@ -21,14 +21,3 @@ export function globalDifference(parameters: readonly ParameterReport[]): number
   }
   return differenceOfSums(difference, analyticSquares, numericSquares);
 }
-
-/** The arrays one after another. */
-export function concat(arrays: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let offset = 0;
-  for (const a of arrays) {
-    out.set(a, offset);
-    offset += a.length;
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 import { WORST_ENTRIES } from '../comparison/compare-parameter.js';
 import { relativeDifference } from '../comparison/relative-difference.js';
-import { concat } from './global-difference.js';
+import { concat } from '../layout/concat.js';
 import type { EntryReport, ParameterReport } from './report.js';
 
 /** What names a Jacobian block and its entries: `dx`, `out[1,0]` for each output entry and `x[2,3]` for each input entry. */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { GradcheckError } from '../gradcheck-error.js';
-import { assertFinite, numericView } from '../parameters/numeric-view.js';
+import { finiteValues, numericView } from '../parameters/numeric-view.js';
 import { dot } from '../perturbation/contraction.js';
 import { callF } from './tf-gradients.js';
 import type { TfInputSet } from './tf-inputs.js';
@@ -31,10 +31,10 @@ export function tfCost(f: UntypedFunction, set: TfInputSet, values: readonly Flo
 export function referenceCost(reference: UntypedFunction, set: TfInputSet, inputs: readonly Float64Input[], dout: Float64Array) {
   return () => {
     const output = numericView('the reference output', reference(...set.arrange(inputs)));
-    assertFinite('the reference output', output);
-    if (output.size !== dout.length) {
-      throw new GradcheckError(`options.reference returned ${output.size} numbers but f's output has ${dout.length}.`);
+    const values = finiteValues('the reference output', output);
+    if (values.length !== dout.length) {
+      throw new GradcheckError(`options.reference returned ${values.length} numbers but f's output has ${dout.length}.`);
     }
-    return dot(dout, Array.from({ length: output.size }, (_, k) => output.get(k)));
+    return dot(dout, values);
   };
 }

@@ -1,0 +1,10 @@
+/** The arrays one after another, in one new Float64Array (each copied natively). */
+export function concat(arrays: readonly ArrayLike<number>[]): Float64Array {
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let offset = 0;
+  for (const a of arrays) {
+    out.set(a, offset);
+    offset += a.length;
+  }
+  return out;
+}
