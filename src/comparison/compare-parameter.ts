@@ -1,8 +1,10 @@
 import { diagnose } from '../diagnosis/diagnose.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import { valuesOf } from '../parameters/numeric-view.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { DirectionalReport, EntryReport, ParameterReport } from '../report/report.js';
 import type { Judgement, UnverifiableCause } from './judge-entry.js';
+import { Largest } from './largest.js';
 import { differenceOfSums, relativeDifference } from './relative-difference.js';
 
 /** How many of its worst entries a failing parameter's report keeps: enough to see a pattern, few enough to read. */
@@ -39,20 +41,16 @@ export function compareParameter(
 ): ParameterReport {
   const { size } = slot;
   const checked = indices ?? everyIndex(size);
-  // One allocation for the six per-entry arrays, one for the three per-entry flags.
-  const buffer = new Float64Array(6 * size);
-  const numeric = buffer.subarray(0, size).fill(Number.NaN);
-  const judged = buffer.subarray(size, 2 * size).fill(Number.NaN);
-  const allowed = buffer.subarray(2 * size, 3 * size);
-  const left = buffer.subarray(3 * size, 4 * size);
-  const right = buffer.subarray(4 * size, 5 * size);
-  /** How badly each entry fared: a failing one's |error|, a passing one's share of its allowance. */
-  const badness = buffer.subarray(5 * size);
-  const bytes = new Uint8Array(3 * size);
-  const flags = bytes.subarray(0, size);
-  const failed = bytes.subarray(size, 2 * size);
-  const atKink = bytes.subarray(2 * size);
-  const failingIndices: number[] = [];
+  // The report's per-entry arrays; what the worst entries need besides them is kept with them as they are judged.
+  const numeric = new Float64Array(size).fill(Number.NaN);
+  const judged = new Float64Array(size).fill(Number.NaN);
+  const allowed = new Float64Array(size);
+  const failed = new Uint8Array(size);
+  const atKink = new Uint8Array(size);
+  // Failing entries by their error; passing ones by the share of their allowance they used.
+  const wrongest = new Largest<Kept>(WORST_ENTRIES);
+  const closest = new Largest<Kept>(WORST_ENTRIES);
+  let failing = 0;
   let unverifiable = 0;
   let kinks = 0;
   let maxAbsError = 0;
@@ -70,47 +68,46 @@ export function compareParameter(
     numeric[k] = central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
-    left[k] = verdict.left;
-    right[k] = verdict.right;
     differenceSquares += (a - central) * (a - central);
     analyticSquares += a * a;
     numericSquares += central * central;
     const error = Math.abs(a - verdict.numeric);
     if (error > maxAbsError) maxAbsError = error;
-    badness[k] = pass ? error / verdict.allowed : error;
-    flags[k] = CHECKED | (pass ? PASSED : 0) | (verdict.refined ? REFINED : 0) | (kink ? KINK : 0) | (verdict.unverifiable ? UNVERIFIED[verdict.unverifiable] : 0);
     if (kink) {
       atKink[k] = 1;
       kinks++;
     }
     if (!pass) {
-      failingIndices.push(k);
+      failing++;
       failed[k] = verdict.unverifiable ? 2 : 1;
       if (verdict.unverifiable) unverifiable++;
     }
+    const board = pass ? closest : wrongest;
+    const key = pass ? error / verdict.allowed : error;
+    if (board.admits(key)) board.add(key, keep(k, verdict));
   }
-  const failing = failingIndices.length;
-  const has = (k: number, flag: number) => ((flags[k] as number) & flag) !== 0;
-  const worst = worstOf(checked, failingIndices, badness).map((k): EntryReport => {
-    const index = entryIndex(slot.shape, k);
-    const a = analytic[k] as number;
-    const n = judged[k] as number;
-    return {
-      index,
-      label: entryLabel(name, index),
-      analytic: a,
-      numeric: n,
-      absError: Math.abs(a - n),
-      relError: relativeDifference(a, n),
-      allowed: allowed[k] as number,
-      pass: has(k, PASSED),
-      refined: has(k, REFINED),
-      kink: has(k, KINK),
-      ...(has(k, UNVERIFIABLE) && { unverifiable: has(k, UNVERIFIED.kink) ? ('kink' as const) : ('noise' as const) }),
-      left: left[k] as number,
-      right: right[k] as number,
-    };
-  });
+  const worst = [...wrongest.top(), ...closest.top(failing === 0 ? CLOSEST_ENTRIES : WORST_ENTRIES - Math.min(failing, WORST_ENTRIES))].map(
+    ({ k, refined, kink, unverifiable: cause, left, right }): EntryReport => {
+      const index = entryIndex(slot.shape, k);
+      const a = analytic[k] as number;
+      const n = judged[k] as number;
+      return {
+        index,
+        label: entryLabel(name, index),
+        analytic: a,
+        numeric: n,
+        absError: Math.abs(a - n),
+        relError: relativeDifference(a, n),
+        allowed: allowed[k] as number,
+        pass: failed[k] === 0,
+        refined,
+        kink,
+        ...(cause && { unverifiable: cause }),
+        left,
+        right,
+      };
+    },
+  );
   const diagnosis =
     failing === 0
       ? undefined
@@ -119,11 +116,11 @@ export function compareParameter(
           shape: slot.shape,
           analytic,
           numeric: judged,
-          values: slot.values(),
+          values: valuesOf(slot),
           allowed,
           failing: failed.map((f) => (f === 1 ? 1 : 0)),
-          reliable: flags.map((f) => (f & CHECKED && !(f & KINK) && !(f & UNVERIFIABLE) ? 1 : 0)),
-          checked: flags.map((f) => (f & CHECKED ? 1 : 0)),
+          reliable: Uint8Array.from(judged, (n, k) => (!Number.isNaN(n) && atKink[k] === 0 && failed[k] !== 2 ? 1 : 0)),
+          checked: Uint8Array.from(judged, (n) => (Number.isNaN(n) ? 0 : 1)),
           batchSizes,
         });
   return {
@@ -156,45 +153,18 @@ function rootMeanSquare(values: Float64Array): number {
   return Math.sqrt(squares / values.length);
 }
 
-/** Bits of an entry's flags. */
-const CHECKED = 1;
-const PASSED = 2;
-const REFINED = 4;
-const KINK = 8;
-/** An entry no step could verify, by its cause. */
-const UNVERIFIED: Record<UnverifiableCause, number> = { noise: 16, kink: 32 };
-const UNVERIFIABLE = UNVERIFIED.noise | UNVERIFIED.kink;
-
-/**
- * The WORST_ENTRIES entries that fared worst: failing ones first, largest error first, then
- * passing ones nearest their allowance (`badness` holds both measures, per entry).
- */
-function worstOf(candidates: readonly number[], failing: readonly number[], badness: Float64Array): number[] {
-  if (failing.length === 0) return largest(candidates, badness, CLOSEST_ENTRIES);
-  const worst = largest(failing, badness, WORST_ENTRIES);
-  if (worst.length === WORST_ENTRIES) return worst;
-  const isFailing = new Set(failing);
-  return [...worst, ...largest(candidates.filter((k) => !isFailing.has(k)), badness, WORST_ENTRIES - worst.length)];
+/** What the report says of an entry besides its arrays' values, kept for the worst entries only. */
+interface Kept {
+  readonly k: number;
+  readonly refined: boolean;
+  readonly kink: boolean;
+  readonly unverifiable: UnverifiableCause | undefined;
+  readonly left: number;
+  readonly right: number;
 }
 
-/** The `count` candidates with the largest `key`, largest first: one pass, no sort of them all. */
-function largest(candidates: readonly number[], key: Float64Array, count: number): number[] {
-  const kept: number[] = [];
-  const keys: number[] = [];
-  for (let c = 0; c < candidates.length; c++) {
-    const k = candidates[c] as number;
-    const value = key[k] as number;
-    if (kept.length === count && !(value > (keys[count - 1] as number))) continue;
-    let i = kept.length === count ? count - 1 : kept.length;
-    while (i > 0 && value > (keys[i - 1] as number)) {
-      kept[i] = kept[i - 1] as number;
-      keys[i] = keys[i - 1] as number;
-      i--;
-    }
-    kept[i] = k;
-    keys[i] = value;
-  }
-  return kept;
+function keep(k: number, { refined, kink, unverifiable, left, right }: Judgement): Kept {
+  return { k, refined, kink, unverifiable, left, right };
 }
 
 /** 0, 1, …, size − 1 (a plain loop: `Array.from` with a callback costs more than the check of a small tensor). */

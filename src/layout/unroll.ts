@@ -1,8 +1,8 @@
 import { Matrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
+import { valuesOf } from '../parameters/numeric-view.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import type { ParameterValue, Params } from '../types.js';
-import { concat } from './concat.js';
 import { type FlatLayout, flatLayout, type LayoutEntry } from './flat-layout.js';
 
 /** Named parameters as one flat vector, and the layout that `roll` needs to give them back. */
@@ -18,7 +18,7 @@ export interface Unrolled {
 export function unroll(params: Params): Unrolled {
   const set = parameterSet(params);
   // The layout's offsets follow the slots one after another, as concat lays them out.
-  return { vector: concat(set.slots.map((slot) => slot.values())), layout: flatLayout(set) };
+  return { vector: valuesOf(...set.slots), layout: flatLayout(set) };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
-import { concat } from '../layout/concat.js';
 import { entryIndex, entryLabel, formatShape } from '../layout/entry-index.js';
-import { describeValue, type NumericView, numericView } from './numeric-view.js';
+import { describeValue, type NumericView, numericView, valuesOf } from './numeric-view.js';
 
 /** The name a layer's single (not record) output goes by in reports: `out[1,0]`. */
 export const SINGLE_OUTPUT_NAME = 'out';
@@ -64,7 +63,7 @@ export function assertSameOutputShape(reference: LayerOutput, now: LayerOutput, 
 /** Throws unless every entry of every output part is finite, naming the first that is not. */
 export function assertFiniteOutput(output: LayerOutput, where: () => string): void {
   for (const { name, view } of output.parts) {
-    const values = view.values();
+    const values = valuesOf(view);
     for (let k = 0; k < values.length; k++) {
       const v = values[k] as number;
       if (v - v === 0) continue; // finite
@@ -77,7 +76,7 @@ export function assertFiniteOutput(output: LayerOutput, where: () => string): vo
 
 /** A copy of every part's entries, one after another, row-major. */
 export function flatOutput(output: LayerOutput): Float64Array {
-  return concat(output.parts.map(({ view }) => view.values()));
+  return valuesOf(...output.parts.map(({ view }) => view));
 }
 
 /** Each flat output entry as a person names it: `out[1,0]`, or `h[0,2]` for a record output. */

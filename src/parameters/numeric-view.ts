@@ -18,8 +18,11 @@ export interface NumericView {
   readonly size: number;
   get(k: number): number;
   set(k: number, value: number): void;
-  /** A copy of all the numbers, row-major, in one go (typed storage is copied natively); an entry that is not a number reads as NaN. */
-  values(): Float64Array;
+  /**
+   * Writes all the numbers, row-major, into `into` from `offset` on, in one go (typed storage is
+   * copied natively, with no call per entry); an entry that is not a number is written as NaN.
+   */
+  read(into: Float64Array, offset: number): void;
 }
 
 const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array, Float32Array, a tensor-like { data, shape } or number';
@@ -49,25 +52,43 @@ export function numericView(name: string, value: unknown): NumericView {
 
 /** A copy of `view`'s numbers, or a `GradcheckError` naming the first entry that is not a finite number. */
 export function finiteValues(name: string, view: NumericView): Float64Array {
-  const values = view.values();
-  for (let k = 0; k < values.length; k++) {
-    const v = values[k] as number;
+  const values = new Float64Array(view.size);
+  assertFinite(name, view, values);
+  return values;
+}
+
+/**
+ * Throws a `GradcheckError` naming the first entry of `view` that is not a finite number. The
+ * numbers are read into `scratch` (at least view.size long; one may serve many views).
+ */
+export function assertFinite(name: string, view: NumericView, scratch: Float64Array): void {
+  view.read(scratch, 0);
+  for (let k = 0; k < view.size; k++) {
+    const v = scratch[k] as number;
     // v − v is 0 for a finite number only (NaN and ±Infinity give NaN): Number.isFinite without a call per entry.
     if (v - v === 0) continue;
     const label = entryLabel(name, entryIndex(view.shape, k));
     throw new GradcheckError(`${label} is ${describeValue(view.get(k))}; every entry must be a finite number.`);
   }
+}
+
+/** A copy of the views' numbers, one view after another, in one new Float64Array (see `NumericView.read`). */
+export function valuesOf(...views: readonly NumericView[]): Float64Array {
+  const values = new Float64Array(views.reduce((n, view) => n + view.size, 0));
+  let offset = 0;
+  for (const view of views) {
+    view.read(values, offset);
+    offset += view.size;
+  }
   return values;
 }
 
-/** The numbers `get` gives for entries 0 … size − 1, for storage with no faster copy; one that is not a number reads as NaN. */
-export function readEach(get: (k: number) => unknown, size: number): Float64Array {
-  const values = new Float64Array(size);
+/** `read` for storage with no faster copy: entries 0 … size − 1 one by one through `get`, a non-number as NaN. */
+export function readEach(get: (k: number) => unknown, size: number, into: Float64Array, offset: number): void {
   for (let k = 0; k < size; k++) {
     const v = get(k);
-    values[k] = typeof v === 'number' ? v : Number.NaN;
+    into[offset + k] = typeof v === 'number' ? v : Number.NaN;
   }
-  return values;
 }
 
 /** A short, human description of any value, for error messages. */
@@ -114,7 +135,9 @@ function scalarView(value: number): NumericView {
     set: () => {
       throw new GradcheckError('A bare number cannot be written in place.');
     },
-    values: () => Float64Array.of(value),
+    read: (into, offset) => {
+      into[offset] = value;
+    },
   };
 }
 
@@ -134,7 +157,7 @@ function matrixView(matrix: AbstractMatrix): NumericView {
       set: (k, v) => {
         (data[Math.floor(k / columns)] as Float64Array)[k % columns] = v;
       },
-      values: () => joinRows(data, columns),
+      read: (into, offset) => copyRows(data, columns, into, offset),
     };
   }
   const get = (k: number) => matrix.get(Math.floor(k / columns), k % columns);
@@ -147,7 +170,7 @@ function matrixView(matrix: AbstractMatrix): NumericView {
     set: (k, v) => {
       matrix.set(Math.floor(k / columns), k % columns, v);
     },
-    values: () => readEach(get, size),
+    read: (into, offset) => readEach(get, size, into, offset),
   };
 }
 
@@ -171,7 +194,7 @@ function vectorView(array: number[] | Float64Array | Float32Array): NumericView 
       array[k] = v;
     },
     // A typed array converts natively; a number[] may hold non-numbers, which must read as NaN, not as Number(v).
-    values: () => (Array.isArray(array) ? readEach((k) => array[k], array.length) : new Float64Array(array)),
+    read: (into, offset) => (Array.isArray(array) ? readEach((k) => array[k], array.length, into, offset) : into.set(array, offset)),
   };
 }
 
@@ -195,13 +218,12 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
     set: (k, v) => {
       (rows[Math.floor(k / columns)] as { [i: number]: number })[k % columns] = v;
     },
-    values: () => (rows.every(isFloatArray) ? joinRows(rows as Float64Array[], columns) : readEach(get, rows.length * columns)),
+    read: (into, offset) =>
+      rows.every(isFloatArray) ? copyRows(rows as Float64Array[], columns, into, offset) : readEach(get, rows.length * columns, into, offset),
   };
 }
 
-/** Typed rows of equal length, one after another in one Float64Array (each row copied natively). */
-function joinRows(rows: readonly (Float64Array | Float32Array)[], columns: number): Float64Array {
-  const values = new Float64Array(rows.length * columns);
-  for (let r = 0; r < rows.length; r++) values.set(rows[r] as Float64Array, r * columns);
-  return values;
+/** Typed rows of equal length, one after another into `into` from `offset` (each row copied natively). */
+function copyRows(rows: readonly (Float64Array | Float32Array)[], columns: number, into: Float64Array, offset: number): void {
+  for (let r = 0; r < rows.length; r++) into.set(rows[r] as Float64Array, offset + r * columns);
 }

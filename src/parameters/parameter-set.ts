@@ -2,7 +2,7 @@ import { AbstractMatrix } from 'ml-matrix';
 import { GradcheckError } from '../gradcheck-error.js';
 import type { Params } from '../types.js';
 import { isTensorLike } from './tensor-like.js';
-import { describeValue, finiteValues, type NumericView, numericView, readEach } from './numeric-view.js';
+import { assertFinite, describeValue, type NumericView, numericView, readEach } from './numeric-view.js';
 
 /** One named parameter, read and written in place in the user's own storage. */
 export interface ParameterSlot extends NumericView {
@@ -41,6 +41,8 @@ export function parameterSet(params: Params | unknown): ParameterSet {
   const names = Object.keys(record);
   if (names.length === 0) throw new GradcheckError('params is an empty object; expected at least one named parameter.');
   const slots = names.map((name) => slotOf(record, name));
+  const scratch = new Float64Array(Math.max(...slots.map((slot) => slot.size)));
+  for (const slot of slots) assertFinite(slot.name, slot, scratch);
   return { slots, argument: () => record, bare: false };
 }
 
@@ -61,11 +63,10 @@ function slotOf(record: Record<string, unknown>, name: string): ParameterSlot {
       set: (_k, v) => {
         record[name] = v;
       },
-      values: () => readEach(() => record[name], 1),
+      read: (into, offset) => readEach(() => record[name], 1, into, offset),
     };
   }
   const view = numericView(name, value);
-  finiteValues(name, view);
   assertWritable(name, value);
   return { name, ...view };
 }
@@ -85,7 +86,9 @@ function bareNumber(value: number): ParameterSet {
     set: (_k, v) => {
       holder.value = v;
     },
-    values: () => Float64Array.of(holder.value),
+    read: (into, offset) => {
+      into[offset] = holder.value;
+    },
   };
   return { slots: [slot], argument: () => holder.value, bare: true };
 }

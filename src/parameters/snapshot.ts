@@ -3,38 +3,46 @@ import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import { type NumericView, numericView } from './numeric-view.js';
 import type { ParameterSet } from './parameter-set.js';
 
-/** A named view and a copy of its numbers at one moment. */
+/** A named view whose numbers were saved, from `offset` on in the snapshot's copy. */
 interface Saved {
   readonly name: string;
   readonly view: NumericView;
-  readonly values: Float64Array;
+  readonly offset: number;
 }
 
 /** Copies of every parameter's numbers, and of x's and y's when they hold numbers, to see what a call changed. */
 export interface Snapshot {
   readonly saved: readonly Saved[];
+  /** Every saved number, view after view. */
+  readonly values: Float64Array;
+  /** Where `assertUnchanged` reads the numbers again: made once, as typed arrays cost a microsecond each to make. */
+  readonly scratch: Float64Array;
   /** What a call must not write to, for the message: `params, x or y`. */
   readonly what: string;
 }
 
 /** The numbers of the parameters (and of x and y, when they are matrices or arrays) as they stand. */
 export function takeSnapshot(set: ParameterSet, x: unknown, y: unknown): Snapshot {
-  const inputs = [
-    ['x', x],
-    ['y', y],
-  ].flatMap(([name, value]) => {
-    const view = viewOrNothing(name as string, value);
-    return view ? [{ name: name as string, view }] : [];
-  });
+  const inputs: { name: string; view: NumericView }[] = [];
+  const xView = viewOrNothing('x', x);
+  if (xView) inputs.push({ name: 'x', view: xView });
+  const yView = viewOrNothing('y', y);
+  if (yView) inputs.push({ name: 'y', view: yView });
   return snapshotOf(set, inputs, 'params, x or y');
 }
 
 /** The numbers of the parameters and of other named views (a layer's dout), as they stand; `what` names them all. */
 export function snapshotOf(set: ParameterSet, others: readonly { name: string; view: NumericView }[], what: string): Snapshot {
-  const saved = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...others].map(
-    ({ name, view }) => ({ name, view, values: view.values() }),
-  );
-  return { saved, what };
+  const views = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...others];
+  let offset = 0;
+  const saved = views.map(({ name, view }) => {
+    const entry = { name, view, offset };
+    offset += view.size;
+    return entry;
+  });
+  const values = new Float64Array(offset);
+  readInto(saved, values);
+  return { saved, values, scratch: new Float64Array(offset), what };
 }
 
 /**
@@ -42,28 +50,39 @@ export function snapshotOf(set: ParameterSet, others: readonly { name: string; v
  * number back as it was), or does nothing when all are bit-identical.
  */
 export function assertUnchanged(snapshot: Snapshot, who: string): void {
-  for (const { name, view, values } of snapshot.saved) {
-    const k = firstChange(values, view.values());
-    if (k >= 0) {
-      const now = view.get(k);
-      restore(snapshot);
-      const label = entryLabel(name, entryIndex(view.shape, k));
-      throw new GradcheckError(
-        `${who} changed its input: ${label} was ${values[k]} before the call and ${now} after ` +
-          `(in-place clipping, normalisation or accumulation?). It must not write to ${snapshot.what}; the values have been restored.`,
-      );
-    }
-  }
+  const { saved, values, scratch } = snapshot;
+  readInto(saved, scratch);
+  const changed = firstChange(values, scratch);
+  if (changed < 0) return;
+  const { name, view, offset } = saved.filter((entry) => entry.offset <= changed).pop() as Saved;
+  const k = changed - offset;
+  const now = view.get(k);
+  restore(snapshot);
+  const label = entryLabel(name, entryIndex(view.shape, k));
+  throw new GradcheckError(
+    `${who} changed its input: ${label} was ${values[changed]} before the call and ${now} after ` +
+      `(in-place clipping, normalisation or accumulation?). It must not write to ${snapshot.what}; the values have been restored.`,
+  );
 }
 
 /** Puts every saved number back. */
 export function restore(snapshot: Snapshot): void {
-  for (const { view, values } of snapshot.saved) {
-    for (let k = 0; k < view.size; k++) if (!Object.is(view.get(k), values[k])) view.set(k, values[k] as number);
+  for (const { view, offset } of snapshot.saved) {
+    for (let k = 0; k < view.size; k++) {
+      const value = snapshot.values[offset + k] as number;
+      if (!Object.is(view.get(k), value)) view.set(k, value);
+    }
   }
 }
 
-/** The first entry whose bits differ between the two copies (−0 from 0 too), or −1: compared as 32-bit words, with no call per entry. */
+function readInto(saved: readonly Saved[], into: Float64Array): void {
+  for (const { view, offset } of saved) view.read(into, offset);
+}
+
+/**
+ * The first entry whose bits differ between the two copies (−0 from 0 too, a NaN written over a
+ * number), or −1: compared as 32-bit words, with no call per entry.
+ */
 function firstChange(before: Float64Array, after: Float64Array): number {
   const a = new Uint32Array(before.buffer, before.byteOffset, 2 * before.length);
   const b = new Uint32Array(after.buffer, after.byteOffset, 2 * after.length);

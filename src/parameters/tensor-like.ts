@@ -50,7 +50,7 @@ export function tensorLikeView(name: string, value: { readonly data: unknown; re
       data[at(k)] = v;
     },
     // Unstrided typed data converts natively; anything else is read entry by entry (non-numbers as NaN).
-    values: () => (position === undefined && !Array.isArray(data) ? new Float64Array(data) : readEach(get, size)),
+    read: (into, offset) => (position === undefined && !Array.isArray(data) ? into.set(data, offset) : readEach(get, size, into, offset)),
   };
 }
 

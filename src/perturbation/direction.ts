@@ -34,7 +34,9 @@ export function direction(parameter: ParameterSlot, indices: readonly number[], 
         parameter.set(indices[j] as number, value === 0 ? original : original + value * (scales[j] as number));
       }
     },
-    values: () => Float64Array.of(t),
+    read: (into, offset) => {
+      into[offset] = t;
+    },
   };
   return {
     slot,

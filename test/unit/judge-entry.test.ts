@@ -6,7 +6,7 @@ import { RELATIVE_STEP, stepFloor } from '../../src/perturbation/step.js';
 
 /** One scalar entry at θ = 1, its cost measured by `slopes(h)`: the one-sided slopes at step h. */
 function judgeWith(slopes: (h: number) => [left: number, right: number], analytic: number) {
-  const slot: ParameterSlot = { name: 'w', kind: 'scalar', float32: false, shape: [], size: 1, get: () => 1, set: () => {}, values: () => Float64Array.of(1) };
+  const slot: ParameterSlot = { name: 'w', kind: 'scalar', float32: false, shape: [], size: 1, get: () => 1, set: () => {}, read: (into, offset) => void (into[offset] = 1) };
   let measured = 0;
   const measure: Measure = (_slot, _k, h) => {
     measured++;
