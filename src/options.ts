@@ -29,8 +29,8 @@ export function resolveOptions(options: unknown, extra: readonly string[] = []):
   if (given === null || typeof given !== 'object' || Array.isArray(given)) {
     throw new GradcheckError(`options is ${describeValue(options)}; expected an object such as { epsilon: 1e-7 }.`);
   }
-  const known = [...KNOWN, ...extra];
-  const unknown = Object.keys(given).filter((key) => !known.includes(key));
+  const known = extra.length === 0 ? KNOWN : [...KNOWN, ...extra];
+  const unknown = Object.keys(given).filter((key) => !known.includes(key as keyof CheckOptions));
   if (unknown.length > 0) {
     throw new GradcheckError(`Unknown option ${unknown.map((k) => `"${k}"`).join(', ')}; the options are ${known.join(', ')}.`);
   }

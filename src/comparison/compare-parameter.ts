@@ -3,7 +3,7 @@ import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import { valuesOf } from '../parameters/numeric-view.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { DirectionalReport, EntryReport, ParameterReport } from '../report/report.js';
-import type { Judgement, UnverifiableCause } from './judge-entry.js';
+import type { Judge, Judgement, UnverifiableCause } from './judge-entry.js';
 import { Largest } from './largest.js';
 import { differenceOfSums, relativeDifference } from './relative-difference.js';
 
@@ -12,12 +12,6 @@ export const WORST_ENTRIES = 10;
 
 /** How many a passing parameter's report keeps: the closest calls, for `.not` and for the curious. */
 export const CLOSEST_ENTRIES = 3;
-
-/**
- * Judges entry k of a slot; `tolerance` overrides the relative tolerance for this call, `scale` is
- * the size of the gradients around it (its tensor's RMS), which a small entry's estimate is held to.
- */
-export type Judge = (slot: ParameterSlot, k: number, analytic: number, tolerance?: number, scale?: number) => Judgement;
 
 /** What to check in one parameter: which entries one by one (all when omitted), and a directional verdict already made. */
 export interface Coverage {
@@ -58,12 +52,10 @@ export function compareParameter(
   let differenceSquares = 0;
   let analyticSquares = 0;
   let numericSquares = 0;
-  const scale = rootMeanSquare(analytic);
-  // One pass, no callback per entry: this loop and the judge are all a passing check adds to its forwards.
-  for (let i = 0; i < checked.length; i++) {
-    const k = checked[i] as number;
+  // The entries measured in one loop, then each verdict recorded here as it is made: with the
+  // perturbation loop, all that a passing check adds to its forwards.
+  judge.each(slot, checked, analytic, rootMeanSquare(analytic), (k, verdict) => {
     const a = analytic[k] as number;
-    const verdict = judge(slot, k, a, undefined, scale);
     const { central, pass, kink } = verdict;
     numeric[k] = central;
     judged[k] = verdict.numeric;
@@ -85,7 +77,7 @@ export function compareParameter(
     const board = pass ? closest : wrongest;
     const key = pass ? error / verdict.allowed : error;
     if (board.admits(key)) board.add(key, keep(k, verdict));
-  }
+  });
   const worst = [...wrongest.top(), ...closest.top(failing === 0 ? CLOSEST_ENTRIES : WORST_ENTRIES - Math.min(failing, WORST_ENTRIES))].map(
     ({ k, refined, kink, unverifiable: cause, left, right }): EntryReport => {
       const index = entryIndex(slot.shape, k);
@@ -102,9 +94,10 @@ export function compareParameter(
         pass: failed[k] === 0,
         refined,
         kink,
-        ...(cause && { unverifiable: cause }),
         left,
         right,
+        // Optional fields last: a field after a spread is defined by a runtime call, not the literal's template.
+        ...(cause && { unverifiable: cause }),
       };
     },
   );
@@ -135,21 +128,21 @@ export function compareParameter(
     difference: differenceOfSums(differenceSquares, analyticSquares, numericSquares),
     maxAbsError,
     worst,
-    ...(directional && { directional }),
-    ...(diagnosis && { diagnosis }),
     analytic,
     numeric,
     estimate: judged,
     allowed,
     failed,
     atKink,
+    ...(directional && { directional }),
+    ...(diagnosis && { diagnosis }),
   };
 }
 
 /** √(Σ vᵢ² / n): the typical size of a tensor's entries. */
 function rootMeanSquare(values: Float64Array): number {
   let squares = 0;
-  for (const v of values) squares += v * v;
+  for (let k = 0; k < values.length; k++) squares += (values[k] as number) * (values[k] as number);
   return Math.sqrt(squares / values.length);
 }
 

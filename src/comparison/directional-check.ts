@@ -1,7 +1,7 @@
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { direction } from '../perturbation/direction.js';
 import type { DirectionalReport } from '../report/report.js';
-import type { Judge } from './compare-parameter.js';
+import type { Judge } from './judge-entry.js';
 
 /**
  * Judges the entries `indices` of a parameter together, along one random direction: two forwards
@@ -22,6 +22,6 @@ export function judgeDirection(
 ): DirectionalReport {
   const { slot: along, project } = direction(slot, indices, random);
   const predicted = project(analytic);
-  const { numeric, allowed, pass } = judge(along, 0, predicted, tolerance / Math.sqrt(indices.length));
+  const { numeric, allowed, pass } = judge.one(along, 0, predicted, tolerance / Math.sqrt(indices.length));
   return { analytic: predicted, numeric, allowed, pass };
 }

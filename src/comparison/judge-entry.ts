@@ -1,4 +1,4 @@
-import type { Difference } from '../perturbation/central-difference.js';
+import { type MeasureEach, singly, withDifferences } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
 import { allowedError, credibility, credibleError, FLOAT32_CREDIBILITY, FLOAT32_NOISE, FLOAT64_CREDIBILITY, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
@@ -26,14 +26,11 @@ export interface Judgement {
   right: number;
 }
 
-/** Measures entry k of a slot at step h; `nominal` divides by h itself (the notebook's fixed epsilon). */
-export type Measure = (slot: ParameterSlot, k: number, h: number, nominal?: boolean) => Difference;
-
 /** The cost's rounding noise σ, measured the first time it is asked for. */
 export type CostNoise = () => number;
 
-/** The step for entry k of a slot, given the cost's noise σ known so far. */
-export type StepRule = (slot: ParameterSlot, k: number, sigma: number) => number;
+/** The step for an entry holding `value` (in float32 storage or not), given the cost's noise σ known so far. */
+export type StepRule = (value: number, float32: boolean, sigma: number) => number;
 
 /** The smallest step the ladder may take for entry k: below it the stored move loses its resolution. */
 export type StepFloor = (slot: ParameterSlot, k: number) => number;
@@ -201,7 +198,8 @@ function holdsDownTo(rungs: readonly Rung[], slope: (rung: Rung) => number, esti
  * An estimate counts only when its error bar is credible (`credibleError`); when none is, the entry
  * is unverifiable: it fails, and the report says why.
  */
-export function judgeEntries(measure: Measure, rules: JudgeRules) {
+export function judgeEntries(measureEach: MeasureEach, rules: JudgeRules): Judge {
+  const measure = singly(measureEach);
   const { noise, stepOf, floorOf, nominal, cost } = rules;
   const out: Judgement = {
     central: 0, numeric: 0, allowed: 0, pass: true, refined: false, kink: false, unverifiable: undefined, left: 0, right: 0,
@@ -247,7 +245,7 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     const share = Math.max(costShare, relative);
     const kinkShare = Math.max(KINK_SHARE_LIMIT, relative);
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
-    const base = Math.max(first.step, stepOf(slot, k, sigma));
+    const base = Math.max(first.step, stepOf(slot.get(k), slot.float32, sigma));
     // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
     const floor = floorSteps * roundingNoise(Math.abs(cost), base, sigma);
     // ... and 1% of the tensor's RMS, beside a share of what is checked: the analytic value, or when larger
@@ -340,21 +338,20 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     return out;
   };
 
-  return function judge(slot: ParameterSlot, k: number, analytic: number, entryTolerance = rules.tolerance, entryScale = 0): Judgement {
-    relative = entryTolerance;
-    around = entryScale;
-    // The first step is never widened for noise (a wider step crosses more kinks in ReLU networks),
-    // and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
-    // the measured noise comes in with an error bar of its own.
-    const h = stepOf(slot, k, 0);
-    const { central, left, right, costMagnitude } = measure(slot, k, h, nominal);
+  /**
+   * The verdict on entry k from its first central difference at step h: judged in place, with no
+   * object made (this runs for every entry of every check), refined when it does not settle it.
+   * The first step is never widened for noise (a wider step crosses more kinks in ReLU networks),
+   * and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
+   * the measured noise comes in with an error bar of its own.
+   */
+  const settle = (slot: ParameterSlot, k: number, analytic: number, h: number, central: number, left: number, right: number, costMagnitude: number) => {
     out.central = central;
     out.left = left;
     out.right = right;
     out.refined = false;
     out.kink = false;
     out.unverifiable = undefined;
-    // Judged in place, with no object made: this runs for every entry of every check.
     const rounding = roundingNoise(costMagnitude, h);
     out.numeric = central;
     out.allowed = allowedError(analytic, central, rounding, relative);
@@ -366,4 +363,37 @@ export function judgeEntries(measure: Measure, rules: JudgeRules) {
     out.refined = true;
     return refine(slot, k, analytic, { step: h, central, left, right, rounding }, costMagnitude);
   };
+
+  return {
+    one(slot, k, analytic, entryTolerance = rules.tolerance, entryScale = 0) {
+      relative = entryTolerance;
+      around = entryScale;
+      const h = stepOf(slot.get(k), slot.float32, 0);
+      const { central, left, right, costMagnitude } = measure(slot, k, h, nominal);
+      return settle(slot, k, analytic, h, central, left, right, costMagnitude);
+    },
+    each(slot, indices, analytic, scale, record) {
+      relative = rules.tolerance;
+      around = scale;
+      withDifferences(indices.length, (first) => {
+        measureEach(slot, indices, (value) => stepOf(value, slot.float32, 0), nominal, first);
+        const { step, central, left, right, costMagnitude } = first;
+        for (let i = 0; i < indices.length; i++) {
+          const k = indices[i] as number;
+          record(k, settle(slot, k, analytic[k] as number, step[i] as number, central[i] as number, left[i] as number, right[i] as number, costMagnitude[i] as number));
+        }
+      });
+    },
+  };
+}
+
+/** Judges entries of a slot against their analytic gradients. A verdict object is reused: read it before judging again. */
+export interface Judge {
+  /** Entry k: `tolerance` overrides the relative tolerance, `scale` is the size of the gradients around it (its tensor's RMS). */
+  one(slot: ParameterSlot, k: number, analytic: number, tolerance?: number, scale?: number): Judgement;
+  /**
+   * Entries `indices`, their first central differences measured in one loop, each verdict handed to
+   * `record` as it is made; `analytic` is indexed by entry, `scale` is the tensor's RMS gradient.
+   */
+  each(slot: ParameterSlot, indices: readonly number[], analytic: Float64Array, scale: number, record: (k: number, verdict: Judgement) => void): void;
 }

@@ -1,7 +1,7 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { flatIndex } from '../layout/entry-index.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
-import type { Difference } from '../perturbation/central-difference.js';
+import type { Measure } from '../perturbation/central-difference.js';
 import type { ParameterReport } from '../report/report.js';
 import { relativeDifference } from './relative-difference.js';
 
@@ -37,7 +37,6 @@ export const SWEEP_STEPS: readonly number[] = Array.from({ length: 28 }, (_, i) 
 /** The failing entries swept per failing parameter, worst first: enough to see whether they agree, at 168 forwards. */
 export const SWEEP_ENTRIES = 3;
 
-type Measure = (slot: ParameterSlot, k: number, h: number) => Difference;
 
 /** Central differences of entry k at every step of SWEEP_STEPS, against its analytic value. */
 export function sweepEntry(measure: Measure, slot: ParameterSlot, k: number, analytic: number): SweepPoint[] {

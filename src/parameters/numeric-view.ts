@@ -153,9 +153,10 @@ function matrixView(matrix: AbstractMatrix): NumericView {
       float32: false,
       shape,
       size,
-      get: (k) => (data[Math.floor(k / columns)] as Float64Array)[k % columns] as number,
+      // (k / columns) | 0 is the row without a call (k < 2³¹: no matrix holds more entries).
+      get: (k) => (data[(k / columns) | 0] as Float64Array)[k % columns] as number,
       set: (k, v) => {
-        (data[Math.floor(k / columns)] as Float64Array)[k % columns] = v;
+        (data[(k / columns) | 0] as Float64Array)[k % columns] = v;
       },
       read: (into, offset) => copyRows(data, columns, into, offset),
     };
@@ -208,7 +209,7 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
     }
   });
   if (columns === 0) throw new GradcheckError(`${name} has rows with no entries; expected at least one column.`);
-  const get = (k: number) => (rows[Math.floor(k / columns)] as ArrayLike<number>)[k % columns] as number;
+  const get = (k: number) => (rows[(k / columns) | 0] as ArrayLike<number>)[k % columns] as number;
   return {
     kind: 'rows',
     float32: rows.every((row) => row instanceof Float32Array),
@@ -216,7 +217,7 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
     size: rows.length * columns,
     get,
     set: (k, v) => {
-      (rows[Math.floor(k / columns)] as { [i: number]: number })[k % columns] = v;
+      (rows[(k / columns) | 0] as { [i: number]: number })[k % columns] = v;
     },
     read: (into, offset) =>
       rows.every(isFloatArray) ? copyRows(rows as Float64Array[], columns, into, offset) : readEach(get, rows.length * columns, into, offset),

@@ -79,14 +79,14 @@ function readInto(saved: readonly Saved[], into: Float64Array): void {
   for (const { view, offset } of saved) view.read(into, offset);
 }
 
-/**
- * The first entry whose bits differ between the two copies (−0 from 0 too, a NaN written over a
- * number), or −1: compared as 32-bit words, with no call per entry.
- */
+/** The first entry that differs between the two copies as `Object.is` sees it (−0 from 0 too), or −1: with no call per entry. */
 function firstChange(before: Float64Array, after: Float64Array): number {
-  const a = new Uint32Array(before.buffer, before.byteOffset, 2 * before.length);
-  const b = new Uint32Array(after.buffer, after.byteOffset, 2 * after.length);
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return i >> 1;
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i] as number;
+    const b = after[i] as number;
+    // Equal numbers differ only as 0 and −0; unequal ones are the same only as two NaNs.
+    if (a === b ? a === 0 && 1 / a !== 1 / b : a === a || b === b) return i;
+  }
   return -1;
 }
 
@@ -100,6 +100,8 @@ function viewOrNothing(name: string, value: unknown): NumericView | undefined {
     if (error instanceof GradcheckError) return undefined;
     throw error;
   }
+  // Only arrays (or tensor-likes over them) may hold something other than numbers.
+  if (view.kind === 'matrix' || view.kind === 'float64array' || view.kind === 'float32array') return view;
   for (let k = 0; k < view.size; k++) if (typeof view.get(k) !== 'number') return undefined;
   return view;
 }

@@ -13,19 +13,15 @@ export interface CostEvaluator {
 }
 
 export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y: unknown): CostEvaluator {
-  const counted = countedForward(
+  // A record of parameters is perturbed in place, so it is the same argument on every call; a bare number is not.
+  const params = set.bare ? undefined : set.argument();
+  return countedForward(
     forward,
     '(params, x, y) => cost',
-    (f) => f(set.argument(), x, y),
+    set.bare ? (f) => f(set.argument(), x, y) : (f) => f(params, x, y),
     costOf,
     (error) => argumentHint(error, x, y, (forward as Function).length),
   );
-  return {
-    get evaluations() {
-      return counted.evaluations;
-    },
-    evaluate: counted.call,
-  };
 }
 
 /** J from what `forward` returned: a number, a `[cost, cache]` pair or a `{ cost }` object. */

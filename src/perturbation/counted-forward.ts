@@ -9,7 +9,7 @@ import type { ParameterSlot } from '../parameters/parameter-set.js';
  */
 export interface CountedForward<T> {
   /** What forward gave, read; `slot` and `k` name the entry being perturbed, for error messages only. */
-  call(slot?: ParameterSlot, k?: number): T;
+  evaluate(slot?: ParameterSlot, k?: number): T;
   /** How many times `forward` has been called. */
   readonly evaluations: number;
 }
@@ -17,9 +17,8 @@ export interface CountedForward<T> {
 /**
  * `forward`, refused unless it is a function (`signature` says what kind), called by `invoke(forward)`
  * (passing the arguments as they stand: no array is built per call), its result read by `read`
- * (which names the entry when the result is unusable). This runs twice per entry of every check: one
- * call deep, so a check's overhead stays small next to a forward of a few microseconds.
- * At the unperturbed point, `hint` may add why the call itself may be wrong.
+ * (which names the entry when the result is unusable). At the unperturbed point, `hint` may add why
+ * the call itself may be wrong.
  */
 export function countedForward<T>(
   forward: unknown,
@@ -31,23 +30,31 @@ export function countedForward<T>(
   if (typeof forward !== 'function') {
     throw new GradcheckError(`forward is ${describeValue(forward)}; expected a function ${signature}.`);
   }
-  let evaluations = 0;
-  return {
-    get evaluations() {
-      return evaluations;
-    },
-    call(slot, k = 0) {
-      evaluations++;
-      let result: unknown;
-      try {
-        result = invoke(forward);
-      } catch (error) {
-        const why = slot ? '' : hint(error);
-        throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}${why}`, { cause: error });
-      }
-      return read(result, slot, k);
-    },
-  };
+  return new Counted(forward, invoke, read, hint);
+}
+
+/** A class, not an object literal with a getter: made once per check, and a literal's accessor is defined at run time. */
+class Counted<T> implements CountedForward<T> {
+  evaluations = 0;
+
+  constructor(
+    private readonly forward: Function,
+    private readonly invoke: (forward: Function) => unknown,
+    private readonly read: (result: unknown, slot: ParameterSlot | undefined, k: number) => T,
+    private readonly hint: (error: unknown) => string,
+  ) {}
+
+  evaluate(slot?: ParameterSlot, k = 0): T {
+    this.evaluations++;
+    let result: unknown;
+    try {
+      result = this.invoke(this.forward);
+    } catch (error) {
+      const why = slot ? '' : this.hint(error);
+      throw new GradcheckError(`forward threw ${where(slot, k)}: ${thrownMessage(error)}${why}`, { cause: error });
+    }
+    return this.read(result, slot, k);
+  }
 }
 
 /** `while W1[0,2] was perturbed`, or `at the unperturbed parameters`: where a call went wrong. */

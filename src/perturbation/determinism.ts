@@ -4,13 +4,15 @@ import type { CostEvaluator } from './cost-evaluator.js';
 
 /**
  * Runs the perturbation loop `run`; when it throws (a perturbed forward that threw or returned
- * NaN, say), first evaluates J again at the restored parameters: a J that moved, or a forward that
+ * NaN, say), first runs `intact` (which throws, naming the culprit, when a call wrote to its
+ * inputs), then evaluates J again at the restored parameters: a J that moved, or a forward that
  * now fails where it worked, means the forward is not deterministic, and that is the error to name.
  */
-export function recheckOnFailure<T>(cost: CostEvaluator, initialCost: number, run: () => T): T {
+export function recheckOnFailure<T>(cost: CostEvaluator, initialCost: number, run: () => T, intact: () => void): T {
   try {
     return run();
   } catch (error) {
+    intact();
     let again: number;
     try {
       again = cost.evaluate();

@@ -3,15 +3,10 @@ import type { NumericView } from '../parameters/numeric-view.js';
 import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
 import { contract } from './contraction.js';
 import type { CostEvaluator } from './cost-evaluator.js';
-import { countedForward, where } from './counted-forward.js';
+import { type CountedForward, countedForward, where } from './counted-forward.js';
 
-/** Calls a layer's `forward(inputs)` at the inputs as they stand and reads its output. */
-export interface LayerForward {
-  /** The output now; `slot` and `k` name the entry being perturbed, for error messages only. */
-  call(slot?: ParameterSlot, k?: number): LayerOutput;
-  /** How many times `forward` has been called. */
-  readonly evaluations: number;
-}
+/** Calls a layer's `forward(inputs)` at the inputs as they stand and reads its output (`evaluate`). */
+export type LayerForward = CountedForward<LayerOutput>;
 
 export function layerForward(forward: unknown, set: ParameterSet): LayerForward {
   return countedForward(forward, '(inputs) => output', (f) => f(set.argument()), (result, slot, k) => {
@@ -24,7 +19,7 @@ export function layerForward(forward: unknown, set: ParameterSet): LayerForward 
 /** The layer's output now, refused unless it keeps the parts and shapes of `reference` (the output at the unperturbed inputs). */
 export function callWithShapeOf(layer: LayerForward, reference: LayerOutput) {
   return (slot?: ParameterSlot, k = 0): LayerOutput => {
-    const output = layer.call(slot, k);
+    const output = layer.evaluate(slot, k);
     assertSameOutputShape(reference, output, () => where(slot, k));
     return output;
   };

@@ -3,7 +3,7 @@ import { roll } from '../layout/unroll.js';
 import { resolveOptions } from '../options.js';
 import { parameterSet } from '../parameters/parameter-set.js';
 import type { CheckOptions, ForwardResult, Params, ParamsLike } from '../types.js';
-import { centralDifferences } from './central-difference.js';
+import { centralDifferencesEach, differencesFor } from './central-difference.js';
 import { costEvaluator } from './cost-evaluator.js';
 import { stepFor } from './step.js';
 
@@ -21,12 +21,14 @@ export function numericalGradient<P extends ParamsLike<P>, X = undefined, Y = un
   const { epsilon } = resolveOptions(options);
   const set = parameterSet(params);
   const cost = costEvaluator(forward, set, x, y);
-  const measure = centralDifferences(cost, cost.evaluate());
+  const measureEach = centralDifferencesEach(cost, cost.evaluate());
   const layout = flatLayout(set);
   const vector = new Float64Array(layout.size);
   let offset = 0;
   for (const slot of set.slots) {
-    for (let k = 0; k < slot.size; k++) vector[offset + k] = measure(slot, k, stepFor(slot.get(k), epsilon, slot.float32), epsilon !== undefined).central;
+    const measured = differencesFor(slot.size);
+    measureEach(slot, Array.from({ length: slot.size }, (_, k) => k), (value) => stepFor(value, epsilon, slot.float32), epsilon !== undefined, measured);
+    vector.set(measured.central, offset);
     offset += slot.size;
   }
   return roll(vector, layout);

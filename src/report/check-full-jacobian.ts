@@ -49,7 +49,7 @@ export function checkFullJacobian(subject: LayerSubject, resolved: ResolvedOptio
     return runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSizes }, resolved);
   });
   // The rows' own determinism checks read the memo: call forward afresh once.
-  const after = flatOutput(layer.call());
+  const after = flatOutput(layer.evaluate());
   reference.forEach((value, j) => assertDeterministic(value, after[j] as number, 'before and after the check'));
   const labels = outputLabels(output);
   const parameters = set.slots.map((slot, i) =>

@@ -28,8 +28,8 @@ export function checkGradients<P extends ParamsLike<P>, X = undefined, Y = undef
   const snapshot = takeSnapshot(set, x, y);
   const analytic = analyticGradients(received, set, x, y);
   if (typeof received === 'function') assertUnchanged(snapshot, 'The gradient function');
+  // Whether forward writes to its inputs is asked in runCheck: at the end, and first whenever something fails.
   const initialCost = cost.evaluate();
-  assertUnchanged(snapshot, 'forward');
   const names = set.slots.map((slot) => slot.name);
   const report = runCheck({ set, cost, initialCost, analytic, names, snapshot, batchSizes: batchSizes(x) }, resolved);
   writeReport(report);

@@ -40,7 +40,7 @@ export function checkJacobian<I extends ParamsLike<I>>(
   const set = parameterSet(inputs);
   const layer = layerForward(forward, set);
   const inputsBefore = snapshotOf(set, [], 'its inputs');
-  const output = layer.call();
+  const output = layer.evaluate();
   assertUnchanged(inputsBefore, 'forward');
   const counted = countedBackward(backward);
   const names = set.slots.map((slot) => `d${slot.name}`);

@@ -1,6 +1,7 @@
-import { compareParameter, type Judge } from '../comparison/compare-parameter.js';
+import { compareParameter } from '../comparison/compare-parameter.js';
 import { judgeDirection } from '../comparison/directional-check.js';
 import { drillDown } from '../comparison/drill-down.js';
+import type { Judge } from '../comparison/judge-entry.js';
 import { sampleSize, stratifiedSample } from '../comparison/stratified-sample.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { ParameterReport } from './report.js';
@@ -42,7 +43,7 @@ export interface CheckContext {
 export function checkParameter(slot: ParameterSlot, analytic: Float64Array, context: CheckContext, name = slot.name): ParameterReport {
   const { judge, batchSizes, random, sample } = context;
   const compare = (indices: readonly number[] | undefined, directional?: ParameterReport['directional']) =>
-    compareParameter(slot, analytic, judge, batchSizes, { ...(indices && { indices }), ...(directional && { directional }) }, name);
+    compareParameter(slot, analytic, judge, batchSizes, { indices, directional }, name);
   const sampled = (count: number) => stratifiedSample(analytic, sampleSize(count, slot.size), random);
 
   if (context.mode === 'full') return compare(sample === undefined ? undefined : sampled(sample));

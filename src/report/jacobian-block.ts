@@ -31,7 +31,6 @@ export function jacobianBlock(rows: readonly ParameterReport[], naming: BlockNam
     shape: [rows.length, first.size],
     size: rows.length * first.size,
     checked: rows.reduce((n, row) => n + row.checked, 0),
-    ...(directional && { directional }),
     pass: rows.every((row) => row.pass),
     failing: rows.reduce((n, row) => n + row.failing, 0),
     unverifiable: rows.reduce((n, row) => n + row.unverifiable, 0),
@@ -48,6 +47,7 @@ export function jacobianBlock(rows: readonly ParameterReport[], naming: BlockNam
     allowed: concat(rows.map((row) => row.allowed)),
     failed: Uint8Array.from(rows.flatMap((row) => Array.from(row.failed))),
     atKink: Uint8Array.from(rows.flatMap((row) => Array.from(row.atKink))),
+    ...(directional && { directional }),
   };
 }
 

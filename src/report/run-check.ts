@@ -3,7 +3,7 @@ import { sweepFailing } from '../comparison/step-sweep.js';
 import { equalsParameters } from '../parameters/analytic-gradients.js';
 import type { ParameterSet } from '../parameters/parameter-set.js';
 import { assertUnchanged, type Snapshot } from '../parameters/snapshot.js';
-import { centralDifferences } from '../perturbation/central-difference.js';
+import { centralDifferencesEach, singly } from '../perturbation/central-difference.js';
 import type { CostEvaluator } from '../perturbation/cost-evaluator.js';
 import { estimateCostNoise } from '../perturbation/cost-noise.js';
 import { assertDeterministic, recheckOnFailure } from '../perturbation/determinism.js';
@@ -43,26 +43,34 @@ export interface CheckSubject {
  */
 export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): GradientReport {
   const { set, cost, initialCost, analytic, names } = subject;
+  // Whether the calls left their inputs alone is asked at the end, and first whenever something fails: a
+  // forward that writes to its inputs is then named as such (and the inputs restored) rather than the symptom.
+  const intact = () => assertUnchanged(subject.snapshot, 'forward');
   // A second J first, so a cost that is not deterministic (dropout, unseeded noise) is named as such;
   // its time (warm, unlike the first call's) feeds the plan.
-  const firstForward = secondsOf(() => assertDeterministic(initialCost, cost.evaluate(), 'in its first two calls'));
+  const firstForward = secondsOf(() => {
+    const second = cost.evaluate();
+    if (second !== initialCost) intact();
+    assertDeterministic(initialCost, second, 'in its first two calls');
+  });
   let sigma: number | undefined;
   const noise: CostNoise = () => (sigma ??= estimateCostNoise(cost, set, initialCost, NOISE_PROBE_SEED));
   const rules: JudgeRules = {
     tolerance: resolved.tolerance,
     noise,
-    stepOf: (slot, k, known) => stepFor(slot.get(k), resolved.epsilon, slot.float32, noiseStep(known, initialCost)),
+    stepOf: (value, float32, known) => stepFor(value, resolved.epsilon, float32, known === 0 ? 0 : noiseStep(known, initialCost)),
     floorOf: (slot, k) => stepFloor(slot.get(k), slot.float32),
     nominal: resolved.epsilon !== undefined,
     cost: initialCost,
   };
-  const measure = centralDifferences(cost, initialCost);
+  const measureEach = centralDifferencesEach(cost, initialCost);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);
-  const plan = choosePlan({ ...resolved, entries, firstForward }, () => secondsOf(() => cost.evaluate()));
+  const { mode: requested, timeBudget, budget } = resolved;
+  const plan = choosePlan({ mode: requested, entries, timeBudget, budget, firstForward }, () => secondsOf(() => cost.evaluate()));
   const { mode } = plan;
   const context: CheckContext = {
     mode,
-    judge: judgeEntries(measure, rules),
+    judge: judgeEntries(measureEach, rules),
     tolerance: resolved.tolerance,
     batchSizes: subject.batchSizes,
     random: seededRandom(resolved.seed),
@@ -70,19 +78,23 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
     budget: resolved.budget ?? DRILL_DOWN_BUDGET,
     evaluations: () => cost.evaluations,
   };
-  const parameters = recheckOnFailure(cost, initialCost, () =>
-    set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context, names[i])),
+  const parameters = recheckOnFailure(
+    cost,
+    initialCost,
+    () => set.slots.map((slot, i) => checkParameter(slot, analytic[i] as Float64Array, context, names[i])),
+    intact,
   );
-  assertDeterministic(initialCost, cost.evaluate(), 'before and after the check');
-  assertUnchanged(subject.snapshot, 'forward');
+  const last = cost.evaluate();
+  intact();
+  assertDeterministic(initialCost, last, 'before and after the check');
   const evaluations = cost.evaluations;
   // For a report file only: each failing parameter's worst entries swept over steps (forwards not counted in `evaluations`).
   const sweeps =
-    resolved.reportDir === undefined ? undefined : sweepFailing(set.slots, parameters, measure, (slot, k) => rules.stepOf(slot, k, 0));
+    resolved.reportDir === undefined ? undefined : sweepFailing(set.slots, parameters, singly(measureEach), (slot, k) => rules.stepOf(slot.get(k), slot.float32, 0));
   const pass = parameters.every((p) => p.pass);
+  // Optional fields last: a field after a spread is defined by a runtime call, not the literal's template.
   return {
     pass,
-    ...(!pass && equalsParameters(analytic, set) && { gradientsAreParameters: true }),
     difference: globalDifference(parameters),
     parameters,
     entries,
@@ -96,6 +108,7 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
     costNoise: sigma,
     options: resolved,
     plan,
+    ...(!pass && equalsParameters(analytic, set) && { gradientsAreParameters: true }),
     ...(sweeps && { sweeps }),
   };
 }

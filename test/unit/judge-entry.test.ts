@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { judgeEntries, type Measure } from '../../src/comparison/judge-entry.js';
+import { judgeEntries } from '../../src/comparison/judge-entry.js';
+import type { MeasureEach } from '../../src/perturbation/central-difference.js';
 import { DEFAULT_TOLERANCE } from '../../src/comparison/tolerance.js';
 import type { ParameterSlot } from '../../src/parameters/parameter-set.js';
 import { RELATIVE_STEP, stepFloor } from '../../src/perturbation/step.js';
@@ -8,10 +9,17 @@ import { RELATIVE_STEP, stepFloor } from '../../src/perturbation/step.js';
 function judgeWith(slopes: (h: number) => [left: number, right: number], analytic: number) {
   const slot: ParameterSlot = { name: 'w', kind: 'scalar', float32: false, shape: [], size: 1, get: () => 1, set: () => {}, read: (into, offset) => void (into[offset] = 1) };
   let measured = 0;
-  const measure: Measure = (_slot, _k, h) => {
-    measured++;
-    const [left, right] = slopes(h);
-    return { central: (left + right) / 2, left, right, costMagnitude: 1 };
+  const measure: MeasureEach = (_slot, indices, stepOf, _nominal, into) => {
+    indices.forEach((_k, i) => {
+      measured++;
+      const h = stepOf(1);
+      const [left, right] = slopes(h);
+      into.step[i] = h;
+      into.central[i] = (left + right) / 2;
+      into.left[i] = left;
+      into.right[i] = right;
+      into.costMagnitude[i] = 1;
+    });
   };
   const judge = judgeEntries(measure, {
     tolerance: DEFAULT_TOLERANCE,
@@ -21,7 +29,7 @@ function judgeWith(slopes: (h: number) => [left: number, right: number], analyti
     nominal: false,
     cost: 1,
   });
-  return { ...judge(slot, 0, analytic), measured };
+  return { ...judge.one(slot, 0, analytic), measured };
 }
 
 describe('the verdict on one entry', () => {
