@@ -61,9 +61,16 @@ function medianSeconds(call: () => void): number {
 
 /** Rounds of interleaved runs: every method runs once per round, so drift on a shared machine hits them all alike. */
 const MIN_ROUNDS = 5;
-const MAX_ROUNDS = 21;
-/** Seconds of rounds to aim for per network (at least MIN_ROUNDS rounds). */
+const MAX_ROUNDS = 2001;
+/** Seconds of rounds to aim for per network (at least MIN_ROUNDS rounds, at most MAX_ROUNDS). */
 const ROUNDS_SECONDS = 4;
+/**
+ * The first rounds, while V8 still runs the checker's code unoptimized (the forward is already
+ * optimized: it was timed first). A test file's first checks run like this; the steady figures are
+ * the rounds after them, when there are at least as many more (the small nets: a check of B or
+ * larger runs thousands of entries, and is warm within its first round).
+ */
+const COLD_ROUNDS = 21;
 
 /** One timed run of a method: its time for all P entries (extrapolated from a slice when marked so). */
 interface Run {
@@ -111,8 +118,17 @@ function bareRun(net: ReturnType<typeof network>, slice: number | undefined, P: 
   return { seconds: (seconds / chosen.length) * P, forwards: 2 * P, extrapolated: chosen.length < P };
 }
 
-/** Runs every method in interleaved rounds and keeps, for each, the run with the median time. */
-function interleaved(methods: Record<string, () => Run>): Record<string, Run> {
+/** Each method's run with the median time: over the steady rounds, and over the cold ones (see COLD_ROUNDS). */
+interface Timed {
+  readonly steady: Record<string, Run>;
+  /** Set when the steady rounds are apart from the cold ones. */
+  readonly cold?: Record<string, Run>;
+}
+
+const medianRun = (list: readonly Run[]) => [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1] as Run;
+
+/** Runs every method in interleaved rounds, and keeps for each the run with the median time. */
+function interleaved(methods: Record<string, () => Run>): Timed {
   const runs: Record<string, Run[]> = Object.fromEntries(Object.keys(methods).map((name) => [name, []]));
   const start = performance.now();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -120,9 +136,9 @@ function interleaved(methods: Record<string, () => Run>): Record<string, Run> {
     for (const [name, method] of Object.entries(methods)) runs[name]?.push(method());
     if (round === 0 && performance.now() - start > ROUNDS_SECONDS * 1000) break; // slow nets: one round is all there is time for
   }
-  return Object.fromEntries(
-    Object.entries(runs).map(([name, list]) => [name, [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1] as Run]),
-  );
+  const rounds = (runs[Object.keys(methods)[0] as string] as Run[]).length;
+  const pick = (from: number, to: number) => Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, medianRun(list.slice(from, to))]));
+  return rounds >= 2 * COLD_ROUNDS ? { steady: pick(COLD_ROUNDS, rounds), cold: pick(0, COLD_ROUNDS) } : { steady: pick(0, rounds) };
 }
 
 /** Heap growth while the check runs (after a collection when node runs with --expose-gc), in MB. */
@@ -188,12 +204,13 @@ function main(): void {
     const forward = medianSeconds(() => forwardPropagationN(net.parameters, net.x, net.y));
     const floor = 2 * P * forward;
     const slice = sliceFor(forward, P);
-    const { bare, full, fast, auto } = interleaved({
+    const timed = interleaved({
       bare: () => bareRun(net, slice, P),
       full: () => checkRun(net, { mode: 'full' }, slice, P),
       fast: () => checkRun(net, { mode: 'fast' }, slice, P),
       auto: () => checkRun(net, {}, slice, P),
-    }) as Record<'bare' | 'full' | 'fast' | 'auto', Run>;
+    });
+    const { bare, full, fast, auto } = timed.steady as Record<'bare' | 'full' | 'fast' | 'auto', Run>;
     const memory = heapMegabytes(() => checkRun(net, {}, slice, P));
     const py = runPython(interpreter, spec);
 
@@ -221,7 +238,14 @@ function main(): void {
       rows.push([`python columns skipped: ${py}`, '', '', '', '']);
     }
     console.log(table(rows));
-    console.log(`harness overhead, gradcheck full ÷ bare loop: ${ratio(full.seconds, bare.seconds)}`);
+    console.log(`harness overhead, gradcheck full ÷ bare loop: ${ratio(full.seconds, bare.seconds)}${timed.cold ? ' (steady rounds)' : ''}`);
+    if (timed.cold) {
+      const cold = timed.cold as Record<'bare' | 'full', Run>;
+      console.log(
+        `  first ${COLD_ROUNDS} rounds, the checker's code not yet optimized by V8: ${ratio(cold.full.seconds, cold.bare.seconds)} ` +
+          `(full ${fmt(cold.full.seconds)}, bare loop ${fmt(cold.bare.seconds)})`,
+      );
+    }
     console.log(`peak extra heap during a check: ${memory.toFixed(1)} MB; default check: ${auto.report?.checkedEntries} of ${P} entries one by one, pass = ${auto.report?.pass}\n`);
   }
 }

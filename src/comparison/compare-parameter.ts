@@ -47,11 +47,9 @@ export function compareParameter(
   let failing = 0;
   let unverifiable = 0;
   let kinks = 0;
-  let maxAbsError = 0;
-  // The notebook's formula over the checked entries' central differences, summed as they come.
-  let differenceSquares = 0;
-  let analyticSquares = 0;
-  let numericSquares = 0;
+  // The notebook's formula's sums over the checked entries' central differences, and the largest error, as
+  // they come: in a typed array, as a number kept in a closure's variable would be boxed anew at every update.
+  const totals = new Float64Array(4);
   // The entries measured in one loop, then each verdict recorded here as it is made: with the
   // perturbation loop, all that a passing check adds to its forwards.
   judge.each(slot, checked, analytic, rootMeanSquare(analytic), (k, verdict) => {
@@ -60,11 +58,11 @@ export function compareParameter(
     numeric[k] = central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
-    differenceSquares += (a - central) * (a - central);
-    analyticSquares += a * a;
-    numericSquares += central * central;
+    totals[DIFFERENCE] = (totals[DIFFERENCE] as number) + (a - central) * (a - central);
+    totals[ANALYTIC] = (totals[ANALYTIC] as number) + a * a;
+    totals[NUMERIC] = (totals[NUMERIC] as number) + central * central;
     const error = Math.abs(a - verdict.numeric);
-    if (error > maxAbsError) maxAbsError = error;
+    if (error > (totals[MAX_ERROR] as number)) totals[MAX_ERROR] = error;
     if (kink) {
       atKink[k] = 1;
       kinks++;
@@ -125,8 +123,8 @@ export function compareParameter(
     failing,
     unverifiable,
     kinks,
-    difference: differenceOfSums(differenceSquares, analyticSquares, numericSquares),
-    maxAbsError,
+    difference: differenceOfSums(totals[DIFFERENCE] as number, totals[ANALYTIC] as number, totals[NUMERIC] as number),
+    maxAbsError: totals[MAX_ERROR] as number,
     worst,
     analytic,
     numeric,
@@ -145,6 +143,12 @@ function rootMeanSquare(values: Float64Array): number {
   for (let k = 0; k < values.length; k++) squares += (values[k] as number) * (values[k] as number);
   return Math.sqrt(squares / values.length);
 }
+
+/** Where `totals` keeps Σ(a − n)², Σa², Σn² and max |a − n|. */
+const DIFFERENCE = 0;
+const ANALYTIC = 1;
+const NUMERIC = 2;
+const MAX_ERROR = 3;
 
 /** What the report says of an entry besides its arrays' values, kept for the worst entries only. */
 interface Kept {

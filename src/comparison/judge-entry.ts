@@ -1,4 +1,4 @@
-import { type MeasureEach, singly, withDifferences } from '../perturbation/central-difference.js';
+import { type Differences, type MeasureEach, singly, withDifferences } from '../perturbation/central-difference.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { REFINEMENT_RATIO } from '../perturbation/step.js';
 import { allowedError, credibility, credibleError, FLOAT32_CREDIBILITY, FLOAT32_NOISE, FLOAT64_CREDIBILITY, GOOD_SHARE, relativeNoise, roundingNoise } from './tolerance.js';
@@ -345,7 +345,13 @@ export function judgeEntries(measureEach: MeasureEach, rules: JudgeRules): Judge
    * and its allowance is the fixed rounding budget: an entry it does not settle is refined, where
    * the measured noise comes in with an error bar of its own.
    */
-  const settle = (slot: ParameterSlot, k: number, analytic: number, h: number, central: number, left: number, right: number, costMagnitude: number) => {
+  const settle = (slot: ParameterSlot, k: number, analytic: number, measured: Differences, i: number) => {
+    // Read here, not passed: numbers passed to a call that is not inlined are boxed, and this runs per entry.
+    const h = measured.step[i] as number;
+    const central = measured.central[i] as number;
+    const left = measured.left[i] as number;
+    const right = measured.right[i] as number;
+    const costMagnitude = measured.costMagnitude[i] as number;
     out.central = central;
     out.left = left;
     out.right = right;
@@ -368,19 +374,19 @@ export function judgeEntries(measureEach: MeasureEach, rules: JudgeRules): Judge
     one(slot, k, analytic, entryTolerance = rules.tolerance, entryScale = 0) {
       relative = entryTolerance;
       around = entryScale;
-      const h = stepOf(slot.get(k), slot.float32, 0);
-      const { central, left, right, costMagnitude } = measure(slot, k, h, nominal);
-      return settle(slot, k, analytic, h, central, left, right, costMagnitude);
+      return withDifferences(1, (measured) => {
+        measureEach(slot, [k], (value) => stepOf(value, slot.float32, 0), nominal, measured);
+        return settle(slot, k, analytic, measured, 0);
+      });
     },
     each(slot, indices, analytic, scale, record) {
       relative = rules.tolerance;
       around = scale;
       withDifferences(indices.length, (first) => {
         measureEach(slot, indices, (value) => stepOf(value, slot.float32, 0), nominal, first);
-        const { step, central, left, right, costMagnitude } = first;
         for (let i = 0; i < indices.length; i++) {
           const k = indices[i] as number;
-          record(k, settle(slot, k, analytic[k] as number, step[i] as number, central[i] as number, left[i] as number, right[i] as number, costMagnitude[i] as number));
+          record(k, settle(slot, k, analytic[k] as number, first, i));
         }
       });
     },
