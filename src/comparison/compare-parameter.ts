@@ -76,7 +76,8 @@ export function compareParameter(
     const key = pass ? error / verdict.allowed : error;
     if (board.admits(key)) board.add(key, keep(k, verdict));
   });
-  const worst = [...wrongest.top(), ...closest.top(failing === 0 ? CLOSEST_ENTRIES : WORST_ENTRIES - Math.min(failing, WORST_ENTRIES))].map(
+  const kept = wrongest.top().concat(closest.top(failing === 0 ? CLOSEST_ENTRIES : WORST_ENTRIES - Math.min(failing, WORST_ENTRIES)));
+  const worst = kept.map(
     ({ k, refined, kink, unverifiable: cause, left, right }): EntryReport => {
       const index = entryIndex(slot.shape, k);
       const a = analytic[k] as number;

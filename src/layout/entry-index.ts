@@ -4,8 +4,9 @@ export function entryIndex(shape: readonly number[], k: number): number[] {
   let rest = k;
   for (let axis = shape.length - 1; axis >= 0; axis--) {
     const extent = shape[axis] as number;
-    index[axis] = rest % extent;
-    rest = Math.floor(rest / extent);
+    const at = rest % extent;
+    index[axis] = at;
+    rest = (rest - at) / extent; // exact: rest − at is a multiple of extent
   }
   return index;
 }
