@@ -370,20 +370,23 @@ export function judgeEntries(measureEach: MeasureEach, rules: JudgeRules): Judge
     return refine(slot, k, analytic, { step: h, central, left, right, rounding }, costMagnitude);
   };
 
+  /** Runs `use` on the first central differences of entries `indices`, measured in one loop at the first step. */
+  const firstDifferences = <T>(slot: ParameterSlot, indices: readonly number[], use: (first: Differences) => T): T =>
+    withDifferences(indices.length, (first) => {
+      measureEach(slot, indices, (value) => stepOf(value, slot.float32, 0), nominal, first);
+      return use(first);
+    });
+
   return {
     one(slot, k, analytic, entryTolerance = rules.tolerance, entryScale = 0) {
       relative = entryTolerance;
       around = entryScale;
-      return withDifferences(1, (measured) => {
-        measureEach(slot, [k], (value) => stepOf(value, slot.float32, 0), nominal, measured);
-        return settle(slot, k, analytic, measured, 0);
-      });
+      return firstDifferences(slot, [k], (first) => settle(slot, k, analytic, first, 0));
     },
     each(slot, indices, analytic, scale, record) {
       relative = rules.tolerance;
       around = scale;
-      withDifferences(indices.length, (first) => {
-        measureEach(slot, indices, (value) => stepOf(value, slot.float32, 0), nominal, first);
+      firstDifferences(slot, indices, (first) => {
         for (let i = 0; i < indices.length; i++) {
           const k = indices[i] as number;
           record(k, settle(slot, k, analytic[k] as number, first, i));

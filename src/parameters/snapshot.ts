@@ -15,7 +15,7 @@ export interface Snapshot {
   readonly saved: readonly Saved[];
   /** Every saved number, view after view. */
   readonly values: Float64Array;
-  /** Where `assertUnchanged` reads the numbers again: made once, as typed arrays cost a microsecond each to make. */
+  /** Where `assertUnchanged` reads the numbers again: made once, as making a typed array takes several hundred nanoseconds. */
   readonly scratch: Float64Array;
   /** What a call must not write to, for the message: `params, x or y`. */
   readonly what: string;

@@ -22,9 +22,9 @@ export interface Difference {
 export const STEP_RESOLUTION = 0.01;
 
 /**
- * The step to divide by: h with `nominal`, else the move actually stored (exact even in a
- * Float32Array). Refuses a step that does not move the value, or with `nominal` moves it by more
- * than STEP_RESOLUTION off h.
+ * The step to divide by, given how far the value `moved` once stored: h with `nominal`, else the
+ * move itself (exact even in a Float32Array). Refuses a step that does not move the value, or with
+ * `nominal` moves it by more than STEP_RESOLUTION off h.
  */
 function stored(original: number, moved: number, h: number, nominal: boolean, slot: ParameterSlot, k: number): number {
   if (nominal ? Math.abs(moved - h) <= STEP_RESOLUTION * h : moved > 0) return nominal ? h : moved;
@@ -56,7 +56,7 @@ export function differencesFor(count: number): Differences {
   };
 }
 
-/** Differences returned by the last `withDifferences`, kept for the next: a typed array costs about a microsecond to make. */
+/** The room the last `withDifferences` used, kept for the next: making a typed array takes several hundred nanoseconds. */
 let spare: Differences | undefined;
 
 /**

@@ -123,6 +123,20 @@ describe('checkGradients: what it accepts', () => {
     expect(W.difference).toBeCloseTo(relativeDifference([1, 2, 5, 4], [1, 2, 3, 4]), 8);
     expect(report).toMatchObject({ pass: false, entries: 5, failingEntries: 1, options: { epsilon: undefined, tolerance: 1e-7, mode: 'auto', seed: 1, budget: undefined, timeBudget: 2 } });
   });
+
+  it('gives the right verdicts when forward runs a check of its own (the measuring room is not shared between them)', () => {
+    const inner: boolean[] = [];
+    // The inner check judges a wrong gradient (its 2nd entry is off by 1), inside every forward of the outer one.
+    const nested = (p: ReturnType<typeof params>) => {
+      inner.push(checkGradients({ dW: new Matrix([[1, 3], [3, 4]]), c: 30 }, cost, params()).pass);
+      return cost(p);
+    };
+    const report = checkGradients(exact(), nested, params());
+    expect(report.pass).toBe(true);
+    expect(report.parameters[0]!.failing).toBe(0);
+    expect(inner.length).toBe(report.evaluations);
+    expect(inner.every((pass) => !pass)).toBe(true);
+  });
 });
 
 describe('checkGradients: the parameters are bit-identical afterwards', () => {

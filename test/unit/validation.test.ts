@@ -95,6 +95,16 @@ describe('determinism and purity', () => {
     expect(x).toEqual([[3, 4]]);
   });
 
+  it('a forward that turns a 0 of x into −0 is named: inputs are compared bit for bit', () => {
+    const x = [[0, 1]];
+    const negating = (p: ReturnType<typeof params>, xs: number[][]) => {
+      xs[0]![0] = -xs[0]![0]!;
+      return forward(p);
+    };
+    expect(errorOf(() => checkGradients(gradients(), negating, params(), x)).message).toMatch(/^forward changed its input: x\[0,0\] was 0 before the call and 0 after/);
+    expect(Object.is(x[0]![0], 0)).toBe(true);
+  });
+
   it('a gradient function that accumulates with += across calls is named', () => {
     const buffer = { dW: new Matrix(2, 2), db: [0] };
     const accumulating = (p: ReturnType<typeof params>) => {
