@@ -43,8 +43,10 @@ export interface JudgeRules {
   readonly floorOf: StepFloor;
   /** The first step is the user's fixed epsilon, divided by as given (the notebook's numbers). */
   readonly nominal: boolean;
-  /** |J| at θ: the scale of the cost's rounding. */
+  /** J at θ. */
   readonly cost: number;
+  /** The scale of the cost's rounding: |J|, or the size of the terms it sums when larger (they may cancel). */
+  readonly magnitude: number;
 }
 
 /**
@@ -247,7 +249,7 @@ export function judgeEntries(measureEach: MeasureEach, rules: JudgeRules): Judge
     // A cost computed in float32 is refined from the larger step its measured noise calls for.
     const base = Math.max(first.step, stepOf(slot.get(k), slot.float32, sigma));
     // What rounding alone leaves a few rungs below the best step: an estimate may always carry that much.
-    const floor = floorSteps * roundingNoise(Math.abs(cost), base, sigma);
+    const floor = floorSteps * roundingNoise(rules.magnitude, base, sigma);
     // ... and 1% of the tensor's RMS, beside a share of what is checked: the analytic value, or when larger
     // the smaller one-sided slope at the first step (a zero gradient between kinks, against its neighbourhood's slopes).
     const slack = floor + FLOAT64_CREDIBILITY.share * around;

@@ -91,6 +91,8 @@ export type MeasureEach = (
  * forward takes microseconds spends little more than its forwards.
  */
 export function centralDifferencesEach(cost: CostEvaluator, initialCost: number): MeasureEach {
+  // J's rounding follows the larger of |J| and the size of the terms it sums (which may cancel).
+  const terms = cost.termSize ?? 0;
   return (slot, indices, stepOf, nominal, { step, central, left, right, costMagnitude }) => {
     let k = -1;
     let original = 0;
@@ -114,7 +116,7 @@ export function centralDifferencesEach(cost: CostEvaluator, initialCost: number)
         central[i] = (plus - minus) / (up + down);
         left[i] = (initialCost - minus) / down;
         right[i] = (plus - initialCost) / up;
-        costMagnitude[i] = Math.max(Math.abs(plus), Math.abs(minus));
+        costMagnitude[i] = Math.max(Math.abs(plus), Math.abs(minus), terms);
       }
     } finally {
       if (k >= 0) slot.set(k, original);

@@ -13,6 +13,16 @@ export function contract(dout: readonly NumericView[], output: readonly NumericV
   return sum;
 }
 
+/** Σ |doutᵢ·outputᵢ|: the size of the terms ⟨dout, output⟩ adds up, which may cancel. */
+export function contractionTermSize(dout: readonly NumericView[], output: readonly NumericView[]): number {
+  let sum = 0;
+  dout.forEach((d, i) => {
+    const o = output[i] as NumericView;
+    for (let k = 0; k < d.size; k++) sum += Math.abs(d.get(k) * o.get(k));
+  });
+  return sum;
+}
+
 /** Σ aᵢ·bᵢ of two flat arrays in float64 (of float32 numbers, exact products and one rounding per sum). */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let sum = 0;

@@ -10,6 +10,11 @@ export interface CostEvaluator {
   evaluate(slot?: ParameterSlot, k?: number): number;
   /** How many times `forward` has been called. */
   readonly evaluations: number;
+  /**
+   * The size of the terms J is a sum of, when they may cancel (⟨dout, out⟩ of a layer whose outputs
+   * are ±1): J's rounding follows them, not |J|. Unset for a model's cost, whose rounding follows |J|.
+   */
+  readonly termSize?: number;
 }
 
 export function costEvaluator(forward: unknown, set: ParameterSet, x: unknown, y: unknown): CostEvaluator {

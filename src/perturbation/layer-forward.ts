@@ -1,7 +1,7 @@
 import { assertFiniteOutput, assertSameOutputShape, type LayerOutput, readLayerOutput } from '../parameters/layer-output.js';
 import type { NumericView } from '../parameters/numeric-view.js';
 import type { ParameterSet, ParameterSlot } from '../parameters/parameter-set.js';
-import { contract } from './contraction.js';
+import { contract, contractionTermSize } from './contraction.js';
 import type { CostEvaluator } from './cost-evaluator.js';
 import { type CountedForward, countedForward, where } from './counted-forward.js';
 
@@ -28,6 +28,7 @@ export function callWithShapeOf(layer: LayerForward, reference: LayerOutput) {
 /** The layer's output contracted with `dout`, ⟨dout, forward(inputs)⟩: the scalar cost the shared pipeline checks. */
 export function contractedCost(layer: LayerForward, reference: LayerOutput, dout: readonly NumericView[]): CostEvaluator {
   const call = callWithShapeOf(layer, reference);
+  const outputs = reference.parts.map((part) => part.view);
   return {
     get evaluations() {
       return layer.evaluations;
@@ -37,5 +38,6 @@ export function contractedCost(layer: LayerForward, reference: LayerOutput, dout
         dout,
         call(slot, k).parts.map((part) => part.view),
       ),
+    termSize: contractionTermSize(dout, outputs),
   };
 }

@@ -62,6 +62,7 @@ export function runCheck(subject: CheckSubject, resolved: ResolvedOptions): Grad
     floorOf: (slot, k) => stepFloor(slot.get(k), slot.float32),
     nominal: resolved.epsilon !== undefined,
     cost: initialCost,
+    magnitude: Math.max(Math.abs(initialCost), cost.termSize ?? 0),
   };
   const measureEach = centralDifferencesEach(cost, initialCost);
   const entries = set.slots.reduce((n, slot) => n + slot.size, 0);

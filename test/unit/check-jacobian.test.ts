@@ -2,6 +2,7 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { type AffineInputs, affineBackward, affineBackwardMeanDw, affineForward } from '../../examples/layers/affine.js';
 import { layerCases } from '../../examples/layers/cases.js';
+import { columnSums, mapEntries, times } from '../../examples/layers/matrix.js';
 import { type LstmInputs, lstmStepBackward, lstmStepForward } from '../../examples/layers/lstm-step.js';
 import { randomMatrix, seeded } from '../../examples/layers/random.js';
 import { reluBackward, reluForward } from '../../examples/layers/relu.js';
@@ -153,6 +154,21 @@ describe('the layer check', () => {
     checkJacobian(meanDw, affineForward, inputs, { jacobian: 'full' });
     errorOf(() => checkJacobian(correct, (i: AffineInputs) => (i.w.get(1, 1) === before[20 + 4] ? affineForward(i) : [Number.NaN]), inputs));
     expect(flat(inputs)).toEqual(before);
+  });
+
+  it('passes a correct tanh layer whose outputs saturate to ±1: ⟨dout, out⟩ cancels to far less than its terms, whose rounding it carries', () => {
+    // Found by the layers property's soak: out ≈ (−1, −1, 1, 1) and ⟨dout, out⟩ = 0.018; with J's rounding taken
+    // from |J| alone, dx[0,1] and dx[0,2] (about 1e-6) were called wrong.
+    const r = seeded(273220572);
+    const inputs = { x: randomMatrix(1, 3, r, 3), w: randomMatrix(3, 4, r, 3), b: randomMatrix(1, 4, r, 3) };
+    type Inputs = typeof inputs;
+    const forward = ({ x, w, b }: Inputs) => mapEntries(x.mmul(w).addRowVector(b.to1DArray()), Math.tanh);
+    const backward = ({ x, w, b }: Inputs, dout: Matrix) => {
+      const da = times(dout, mapEntries(forward({ x, w, b }), (t) => 1 - t * t));
+      return { dx: da.mmul(w.transpose()), dw: x.transpose().mmul(da), db: columnSums(da) };
+    };
+    expect(forward(inputs).to1DArray().every((t) => Math.abs(t) > 0.999999)).toBe(true);
+    expect(checkJacobian(backward, forward, inputs).pass).toBe(true);
   });
 });
 

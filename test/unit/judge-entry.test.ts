@@ -28,6 +28,7 @@ function judgeWith(slopes: (h: number) => [left: number, right: number], analyti
     floorOf: () => stepFloor(1),
     nominal: false,
     cost: 1,
+    magnitude: 1,
   });
   return { ...judge.one(slot, 0, analytic), measured };
 }
