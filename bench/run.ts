@@ -37,11 +37,15 @@ function network({ dims, m }: Net, seed = 1) {
   return reluNetwork(dims, m, seed);
 }
 
+/** Seconds of calls before timing: V8 optimizes a function only after many calls, and a forward of A runs ~7× slower before. */
+const WARM_UP_SECONDS = 0.2;
+
 /**
- * Median seconds of one call, timed in batches of calls lasting ≥ 1 ms each (a single call of the
- * smallest net takes ~2 µs, too close to the timer's own cost), over ~0.5 s.
+ * Median seconds of one call, after a warm-up, timed in batches of calls lasting ≥ 1 ms each (a
+ * single call of the smallest net takes ~2 µs, too close to the timer's own cost), over ~0.5 s.
  */
 function medianSeconds(call: () => void): number {
+  for (const start = performance.now(); performance.now() - start < WARM_UP_SECONDS * 1000; ) call();
   let batch = 1;
   for (;;) {
     const t = performance.now();
