@@ -87,8 +87,8 @@ export type MeasureEach = (
  * restoring the exact original value after each, also when `forward` throws. `initialCost` is J(θ),
  * for the one-sided slopes. With `nominal`, it divides by h as the notebook does; otherwise by the
  * distance to the values actually stored (exact even when θ ± h rounds, or in a Float32Array).
- * One loop with no call per entry besides the storage's and forward's: a check of a model whose
- * forward takes microseconds spends little more than its forwards.
+ * One loop, whose only calls per entry are the storage's, the step's and forward's: the judge's
+ * first look at each entry needs no more (see the README's Performance section for what it costs).
  */
 export function centralDifferencesEach(cost: CostEvaluator, initialCost: number): MeasureEach {
   // J's rounding follows the larger of |J| and the size of the terms it sums (which may cancel).
