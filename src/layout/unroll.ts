@@ -17,7 +17,7 @@ export interface Unrolled {
  */
 export function unroll(params: Params): Unrolled {
   const set = parameterSet(params);
-  // The layout's offsets follow the slots one after another, as concat lays them out.
+  // The layout's offsets follow the slots one after another, as valuesOf lays them out.
   return { vector: valuesOf(...set.slots), layout: flatLayout(set) };
 }
 

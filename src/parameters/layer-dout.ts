@@ -1,7 +1,7 @@
 import { GradcheckError } from '../gradcheck-error.js';
 import { formatShape } from '../layout/entry-index.js';
 import { type LayerOutput, type OutputPart, sameShape } from './layer-output.js';
-import { finiteValues, describeValue, type NumericView, numericView } from './numeric-view.js';
+import { describeValue, finiteValues, type NumericView, numericView } from './numeric-view.js';
 
 /** One part of dout, named as messages name it (`dout`, or `dh` for output h), beside its view. */
 export interface DoutPart {

@@ -1,4 +1,4 @@
-import type { NumericView } from '../parameters/numeric-view.js';
+import { type NumericView, valuesOf } from '../parameters/numeric-view.js';
 
 /**
  * ⟨dout, output⟩ = Σ doutᵢ·outputᵢ over every part, in float64: the scalar whose gradient is
@@ -13,14 +13,9 @@ export function contract(dout: readonly NumericView[], output: readonly NumericV
   return sum;
 }
 
-/** Σ |doutᵢ·outputᵢ|: the size of the terms ⟨dout, output⟩ adds up, which may cancel. */
+/** Σ |doutᵢ·outputᵢ| = Σ |doutᵢ|·|outputᵢ|: the size of the terms ⟨dout, output⟩ adds up, which may cancel. */
 export function contractionTermSize(dout: readonly NumericView[], output: readonly NumericView[]): number {
-  let sum = 0;
-  dout.forEach((d, i) => {
-    const o = output[i] as NumericView;
-    for (let k = 0; k < d.size; k++) sum += Math.abs(d.get(k) * o.get(k));
-  });
-  return sum;
+  return dot(valuesOf(...dout).map(Math.abs), valuesOf(...output).map(Math.abs));
 }
 
 /** Σ aᵢ·bᵢ of two flat arrays in float64 (of float32 numbers, exact products and one rounding per sum). */
