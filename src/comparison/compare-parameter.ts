@@ -2,6 +2,7 @@ import { diagnose } from '../diagnosis/diagnose.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import { valuesOf } from '../parameters/numeric-view.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
+import { newFloat64Array, newUint8Array } from '../parameters/slab.js';
 import type { DirectionalReport, EntryReport, ParameterReport } from '../report/report.js';
 import type { Judge, Judgement, UnverifiableCause } from './judge-entry.js';
 import { Largest } from './largest.js';
@@ -36,11 +37,11 @@ export function compareParameter(
   const { size } = slot;
   const checked = indices ?? everyIndex(size);
   // The report's per-entry arrays; what the worst entries need besides them is kept with them as they are judged.
-  const numeric = new Float64Array(size).fill(Number.NaN);
-  const judged = new Float64Array(size).fill(Number.NaN);
-  const allowed = new Float64Array(size);
-  const failed = new Uint8Array(size);
-  const atKink = new Uint8Array(size);
+  const numeric = newFloat64Array(size).fill(Number.NaN);
+  const judged = newFloat64Array(size).fill(Number.NaN);
+  const allowed = newFloat64Array(size);
+  const failed = newUint8Array(size);
+  const atKink = newUint8Array(size);
   // Failing entries by their error; passing ones by the share of their allowance they used.
   const wrongest = new Largest<Kept>(WORST_ENTRIES);
   const closest = new Largest<Kept>(WORST_ENTRIES);

@@ -3,6 +3,7 @@ import { GradcheckError } from '../gradcheck-error.js';
 import type { Params } from '../types.js';
 import { isTensorLike } from './tensor-like.js';
 import { assertFinite, describeValue, type NumericView, numericView, readEach } from './numeric-view.js';
+import { newFloat64Array } from './slab.js';
 
 /** One named parameter, read and written in place in the user's own storage. */
 export interface ParameterSlot extends NumericView {
@@ -41,7 +42,7 @@ export function parameterSet(params: Params | unknown): ParameterSet {
   const names = Object.keys(record);
   if (names.length === 0) throw new GradcheckError('params is an empty object; expected at least one named parameter.');
   const slots = names.map((name) => slotOf(record, name));
-  const scratch = new Float64Array(Math.max(...slots.map((slot) => slot.size)));
+  const scratch = newFloat64Array(Math.max(...slots.map((slot) => slot.size)));
   for (const slot of slots) assertFinite(slot.name, slot, scratch);
   return { slots, argument: () => record, bare: false };
 }

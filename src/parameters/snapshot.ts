@@ -2,6 +2,7 @@ import { GradcheckError } from '../gradcheck-error.js';
 import { entryIndex, entryLabel } from '../layout/entry-index.js';
 import { type NumericView, numericView } from './numeric-view.js';
 import type { ParameterSet } from './parameter-set.js';
+import { newFloat64Array } from './slab.js';
 
 /** A named view whose numbers were saved, from `offset` on in the snapshot's copy. */
 interface Saved {
@@ -40,9 +41,9 @@ export function snapshotOf(set: ParameterSet, others: readonly { name: string; v
     offset += view.size;
     return entry;
   });
-  const values = new Float64Array(offset);
+  const values = newFloat64Array(offset);
   readInto(saved, values);
-  return { saved, values, scratch: new Float64Array(offset), what };
+  return { saved, values, scratch: newFloat64Array(offset), what };
 }
 
 /**
