@@ -37,8 +37,9 @@ export function compareParameter(
   const { size } = slot;
   const checked = indices ?? everyIndex(size);
   // The report's per-entry arrays; what the worst entries need besides them is kept with them as they are judged.
-  const numeric = newFloat64Array(size).fill(Number.NaN);
-  const judged = newFloat64Array(size).fill(Number.NaN);
+  // NaN marks an entry left unchecked: with every entry checked, all are written below.
+  const numeric = indices ? newFloat64Array(size).fill(Number.NaN) : newFloat64Array(size);
+  const judged = indices ? newFloat64Array(size).fill(Number.NaN) : newFloat64Array(size);
   const allowed = newFloat64Array(size);
   const failed = newUint8Array(size);
   const atKink = newUint8Array(size);

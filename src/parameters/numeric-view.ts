@@ -12,6 +12,8 @@ export type NumericKind = 'matrix' | 'rows' | 'vector' | 'float64array' | 'float
  * `set` writes through to the user's matrix or array.
  */
 export interface NumericView {
+  /** What messages call the value: a parameter's name, a gradient's key, `x`. */
+  readonly name: string;
   readonly kind: NumericKind;
   /** True when the numbers are stored in float32 (a Float32Array, rows of them, a tensor-like over one): they get float32's step. */
   readonly float32: boolean;
@@ -42,11 +44,11 @@ const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array,
 
 /** A view of `value`'s numbers, or a `GradcheckError` naming `name` and what is wrong. */
 export function numericView(name: string, value: unknown): NumericView {
-  if (typeof value === 'number') return scalarView(value);
+  if (typeof value === 'number') return scalarView(name, value);
   const view = AbstractMatrix.isMatrix(value)
-    ? matrixView(value)
+    ? matrixView(name, value)
     : value instanceof Float64Array || value instanceof Float32Array
-      ? vectorView(value)
+      ? vectorView(name, value)
       : isTensorLike(value)
         ? tensorLikeView(name, value)
         : undefined;
@@ -58,7 +60,7 @@ export function numericView(name: string, value: unknown): NumericView {
     if (value.length === 0) throw new GradcheckError(`${name} is an empty array; expected at least one entry.`);
     return value.every((row) => typeof row !== 'number' && isArrayLike(row))
       ? rowsView(name, value as ArrayLike<number>[])
-      : vectorView(value as number[]);
+      : vectorView(name, value as number[]);
   }
   throw new GradcheckError(`${name} is ${describeValue(value)}; expected ${EXPECTED_KINDS}.`);
 }
@@ -138,8 +140,9 @@ function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || ArrayBuffer.isView(value);
 }
 
-function scalarView(value: number): NumericView {
+function scalarView(name: string, value: number): NumericView {
   return {
+    name,
     kind: 'scalar',
     float32: false,
     shape: [],
@@ -154,7 +157,7 @@ function scalarView(value: number): NumericView {
   };
 }
 
-function matrixView(matrix: AbstractMatrix): NumericView {
+function matrixView(name: string, matrix: AbstractMatrix): NumericView {
   const { rows, columns } = matrix;
   const shape = [rows, columns];
   const size = rows * columns;
@@ -162,6 +165,7 @@ function matrixView(matrix: AbstractMatrix): NumericView {
   const data = rowArraysOf(matrix);
   if (data) {
     return {
+      name,
       kind: 'matrix',
       float32: false,
       shape,
@@ -177,6 +181,7 @@ function matrixView(matrix: AbstractMatrix): NumericView {
   }
   const get = (k: number) => matrix.get(Math.floor(k / columns), k % columns);
   return {
+    name,
     kind: 'matrix',
     float32: false,
     shape,
@@ -197,9 +202,10 @@ function rowArraysOf(matrix: AbstractMatrix): Float64Array[] | undefined {
   return data as Float64Array[];
 }
 
-function vectorView(array: number[] | Float64Array | Float32Array): NumericView {
+function vectorView(name: string, array: number[] | Float64Array | Float32Array): NumericView {
   const kind = array instanceof Float64Array ? 'float64array' : array instanceof Float32Array ? 'float32array' : 'vector';
   return {
+    name,
     kind,
     float32: array instanceof Float32Array,
     shape: [array.length],
@@ -226,6 +232,7 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
   if (columns === 0) throw new GradcheckError(`${name} has rows with no entries; expected at least one column.`);
   const get = (k: number) => (rows[(k / columns) | 0] as ArrayLike<number>)[k % columns] as number;
   return {
+    name,
     kind: 'rows',
     float32: rows.every((row) => row instanceof Float32Array),
     shape: [rows.length, columns],

@@ -5,10 +5,8 @@ import { isTensorLike } from './tensor-like.js';
 import { assertFinite, describeValue, type NumericView, numericView, readEach } from './numeric-view.js';
 import { newFloat64Array } from './slab.js';
 
-/** One named parameter, read and written in place in the user's own storage. */
-export interface ParameterSlot extends NumericView {
-  readonly name: string;
-}
+/** One named parameter, read and written in place in the user's own storage: its view, named by the parameter. */
+export type ParameterSlot = NumericView;
 
 /** The parameters being checked, and what `forward` receives while one entry is perturbed. */
 export interface ParameterSet {
@@ -69,7 +67,7 @@ function slotOf(record: Record<string, unknown>, name: string): ParameterSlot {
   }
   const view = numericView(name, value);
   assertWritable(name, value);
-  return { name, ...view };
+  return view;
 }
 
 function bareNumber(value: number): ParameterSet {

@@ -4,9 +4,8 @@ import { type NumericView, numericView } from './numeric-view.js';
 import type { ParameterSet } from './parameter-set.js';
 import { newFloat64Array } from './slab.js';
 
-/** A named view whose numbers were saved, from `offset` on in the snapshot's copy. */
+/** A view whose numbers were saved, from `offset` on in the snapshot's copy. */
 interface Saved {
-  readonly name: string;
   readonly view: NumericView;
   readonly offset: number;
 }
@@ -24,20 +23,15 @@ export interface Snapshot {
 
 /** The numbers of the parameters (and of x and y, when they are matrices or arrays) as they stand. */
 export function takeSnapshot(set: ParameterSet, x: unknown, y: unknown): Snapshot {
-  const inputs: { name: string; view: NumericView }[] = [];
-  const xView = viewOrNothing('x', x);
-  if (xView) inputs.push({ name: 'x', view: xView });
-  const yView = viewOrNothing('y', y);
-  if (yView) inputs.push({ name: 'y', view: yView });
+  const inputs = [viewOrNothing('x', x), viewOrNothing('y', y)].filter((view) => view !== undefined);
   return snapshotOf(set, inputs, 'params, x or y');
 }
 
-/** The numbers of the parameters and of other named views (a layer's dout), as they stand; `what` names them all. */
-export function snapshotOf(set: ParameterSet, others: readonly { name: string; view: NumericView }[], what: string): Snapshot {
-  const views = [...set.slots.map((slot) => ({ name: slot.name, view: slot as NumericView })), ...others];
+/** The numbers of the parameters and of other views (a layer's dout), as they stand; `what` names them all. */
+export function snapshotOf(set: ParameterSet, others: readonly NumericView[], what: string): Snapshot {
   let offset = 0;
-  const saved = views.map(({ name, view }) => {
-    const entry = { name, view, offset };
+  const saved = [...set.slots, ...others].map((view) => {
+    const entry = { view, offset };
     offset += view.size;
     return entry;
   });
@@ -55,11 +49,11 @@ export function assertUnchanged(snapshot: Snapshot, who: string): void {
   readInto(saved, scratch);
   const changed = firstChange(values, scratch);
   if (changed < 0) return;
-  const { name, view, offset } = saved.filter((entry) => entry.offset <= changed).pop() as Saved;
+  const { view, offset } = saved.filter((entry) => entry.offset <= changed).pop() as Saved;
   const k = changed - offset;
   const now = view.get(k);
   restore(snapshot);
-  const label = entryLabel(name, entryIndex(view.shape, k));
+  const label = entryLabel(view.name, entryIndex(view.shape, k));
   throw new GradcheckError(
     `${who} changed its input: ${label} was ${values[changed]} before the call and ${now} after ` +
       `(in-place clipping, normalisation or accumulation?). It must not write to ${snapshot.what}; the values have been restored.`,

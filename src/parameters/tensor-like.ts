@@ -41,6 +41,7 @@ export function tensorLikeView(name: string, value: { readonly data: unknown; re
   const at = position ?? ((k: number) => k);
   const get = (k: number) => data[at(k)] as number;
   return {
+    name,
     kind: 'tensor',
     float32: data instanceof Float32Array,
     shape,

@@ -37,7 +37,7 @@ export function checkFullJacobian(subject: LayerSubject, resolved: ResolvedOptio
   const outputOf = memoizedOutput(layer, set, output);
   const rows = Array.from(reference, (initialCost, j) => {
     const unit = unitUpstreamGradient(output.parts, output.record, j);
-    const snapshot = snapshotOf(set, readDout(unit, output), 'its inputs or dout');
+    const snapshot = snapshotOf(set, readDout(unit, output).map((part) => part.view), 'its inputs or dout');
     const analytic = gradientsAt(backward, set, unit, undefined);
     assertUnchanged(snapshot, 'backward');
     const cost: CostEvaluator = {

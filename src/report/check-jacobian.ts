@@ -83,7 +83,7 @@ function checkAgainstDout(subject: LayerSubject, doutValue: unknown, resolved: R
   const doutParts = readDout(doutValue, output);
   const dout = doutParts.map((part) => part.view);
   const initialCost = contract(dout, output.parts.map((part) => part.view));
-  const snapshot = snapshotOf(set, doutParts, 'its inputs or dout');
+  const snapshot = snapshotOf(set, dout, 'its inputs or dout');
   const unchanged = () => assertUnchanged(snapshot, 'backward');
   const analytic = analyticGradients(backward, set, doutValue, undefined, unchanged);
   const secondDout = () => upstreamGradient(keyedLike(output, doutParts), output.record, resolved.seed + 1);
