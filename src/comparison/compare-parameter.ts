@@ -50,8 +50,8 @@ export function compareParameter(
   let unverifiable = 0;
   let kinks = 0;
   // The notebook's formula's sums over the checked entries' central differences, and the largest error, as
-  // they come: in a typed array, as a number kept in a closure's variable would be boxed anew at every update.
-  const totals = new Float64Array(4);
+  // they come: fields of an object, as a number kept in a closure's variable would be boxed anew at every update.
+  const totals = { difference: 0, analytic: 0, numeric: 0, maxError: 0 };
   // The entries measured in one loop, then each verdict recorded here as it is made: with the
   // perturbation loop, all that a passing check adds to its forwards.
   judge.each(slot, checked, analytic, rootMeanSquare(analytic), (k, verdict) => {
@@ -60,11 +60,11 @@ export function compareParameter(
     numeric[k] = central;
     judged[k] = verdict.numeric;
     allowed[k] = verdict.allowed;
-    totals[DIFFERENCE] = (totals[DIFFERENCE] as number) + (a - central) * (a - central);
-    totals[ANALYTIC] = (totals[ANALYTIC] as number) + a * a;
-    totals[NUMERIC] = (totals[NUMERIC] as number) + central * central;
+    totals.difference += (a - central) * (a - central);
+    totals.analytic += a * a;
+    totals.numeric += central * central;
     const error = Math.abs(a - verdict.numeric);
-    if (error > (totals[MAX_ERROR] as number)) totals[MAX_ERROR] = error;
+    if (error > totals.maxError) totals.maxError = error;
     if (kink) {
       atKink[k] = 1;
       kinks++;
@@ -97,8 +97,8 @@ export function compareParameter(
         kink,
         left,
         right,
-        // Optional fields last: a field after a spread is defined by a runtime call, not the literal's template.
-        ...(cause && { unverifiable: cause }),
+        // Set even when undefined: an optional spread here would copy properties at run time, for every kept entry.
+        unverifiable: cause,
       };
     },
   );
@@ -126,8 +126,8 @@ export function compareParameter(
     failing,
     unverifiable,
     kinks,
-    difference: differenceOfSums(totals[DIFFERENCE] as number, totals[ANALYTIC] as number, totals[NUMERIC] as number),
-    maxAbsError: totals[MAX_ERROR] as number,
+    difference: differenceOfSums(totals.difference, totals.analytic, totals.numeric),
+    maxAbsError: totals.maxError,
     worst,
     analytic,
     numeric,
@@ -146,12 +146,6 @@ function rootMeanSquare(values: Float64Array): number {
   for (let k = 0; k < values.length; k++) squares += (values[k] as number) * (values[k] as number);
   return Math.sqrt(squares / values.length);
 }
-
-/** Where `totals` keeps Σ(a − n)², Σa², Σn² and max |a − n|. */
-const DIFFERENCE = 0;
-const ANALYTIC = 1;
-const NUMERIC = 2;
-const MAX_ERROR = 3;
 
 /** What the report says of an entry besides its arrays' values, kept for the worst entries only. */
 interface Kept {

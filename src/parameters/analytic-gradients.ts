@@ -87,10 +87,15 @@ function callGradientFunction(fn: Function, set: ParameterSet, x: unknown, y: un
   return result;
 }
 
+/** `d` + name for each parameter name seen: made once, as a key built anew costs a string-table lookup on every check. */
+const prefixedNames = new Map<string, string>();
+
 function gradientKey(record: Record<string, unknown>, name: string): string {
+  let dName = prefixedNames.get(name);
+  if (dName === undefined) prefixedNames.set(name, (dName = `d${name}`));
   // Own keys only: a parameter named `toString` must not find Object.prototype's.
   const plain = Object.hasOwn(record, name);
-  const prefixed = Object.hasOwn(record, `d${name}`);
+  const prefixed = Object.hasOwn(record, dName);
   if (plain && prefixed) {
     throw new GradcheckError(
       `The gradients have both "${name}" and "d${name}" for parameter ${name}, so which one is its gradient is ambiguous ` +
@@ -98,7 +103,7 @@ function gradientKey(record: Record<string, unknown>, name: string): string {
     );
   }
   if (plain) return name;
-  if (prefixed) return `d${name}`;
+  if (prefixed) return dName;
   const given = Object.keys(record);
   throw new GradcheckError(
     `No gradient for parameter ${name}: expected a key "${name}" or "d${name}" (the d-prefix rule), ` +
