@@ -130,6 +130,8 @@ interface Timed {
   readonly steady: Record<string, Run>;
   /** Set when the steady rounds are apart from the cold ones. */
   readonly cold?: Record<string, Run>;
+  /** The median over rounds of full ÷ bare loop within each round: the two ran back to back, so drift cancels in each ratio. */
+  readonly overhead: { readonly steady: number; readonly cold?: number };
 }
 
 const medianRun = (list: readonly Run[]) => [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1] as Run;
@@ -145,7 +147,14 @@ function interleaved(methods: Record<string, () => Run>): Timed {
   }
   const rounds = (runs[Object.keys(methods)[0] as string] as Run[]).length;
   const pick = (from: number, to: number) => Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, medianRun(list.slice(from, to))]));
-  return rounds >= 2 * COLD_ROUNDS ? { steady: pick(COLD_ROUNDS, rounds), cold: pick(0, COLD_ROUNDS) } : { steady: pick(0, rounds) };
+  const overhead = (from: number, to: number) => {
+    const [full, bare] = [runs.full as Run[], runs.bare as Run[]];
+    const ratios = full.slice(from, to).map((run, i) => run.seconds / (bare[from + i] as Run).seconds);
+    return ratios.sort((a, b) => a - b)[ratios.length >> 1] as number;
+  };
+  return rounds >= 2 * COLD_ROUNDS
+    ? { steady: pick(COLD_ROUNDS, rounds), cold: pick(0, COLD_ROUNDS), overhead: { steady: overhead(COLD_ROUNDS, rounds), cold: overhead(0, COLD_ROUNDS) } }
+    : { steady: pick(0, rounds), overhead: { steady: overhead(0, rounds) } };
 }
 
 /** Heap growth while the check runs (after a collection when node runs with --expose-gc), in MB. */
@@ -245,12 +254,15 @@ function main(): void {
       rows.push([`python columns skipped: ${py}`, '', '', '', '']);
     }
     console.log(table(rows));
-    console.log(`harness overhead, gradcheck full ÷ bare loop: ${ratio(full.seconds, bare.seconds)}${timed.cold ? ' (steady rounds)' : ''}`);
+    console.log(
+      `harness overhead, gradcheck full ÷ bare loop, the median of each round's ratio: ${timed.overhead.steady.toFixed(2)}×` +
+        (timed.cold ? ' (steady rounds)' : ''),
+    );
     if (timed.cold) {
       const cold = timed.cold as Record<'bare' | 'full', Run>;
       console.log(
-        `  first ${COLD_ROUNDS} rounds, the checker's code not yet optimized by V8: ${ratio(cold.full.seconds, cold.bare.seconds)} ` +
-          `(full ${fmt(cold.full.seconds)}, bare loop ${fmt(cold.bare.seconds)})`,
+        `  first ${COLD_ROUNDS} rounds, the checker's code not yet optimized by V8: ${(timed.overhead.cold as number).toFixed(2)}× ` +
+          `(median full ${fmt(cold.full.seconds)}, bare loop ${fmt(cold.bare.seconds)})`,
       );
     }
     console.log(`peak extra heap during a check: ${memory.toFixed(1)} MB; default check: ${auto.report?.checkedEntries} of ${P} entries one by one, pass = ${auto.report?.pass}\n`);
