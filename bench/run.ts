@@ -63,8 +63,11 @@ function medianSeconds(call: () => void): number {
   return times.sort((a, b) => a - b)[times.length >> 1] as number;
 }
 
-/** Rounds of interleaved runs: every method runs once per round, so drift on a shared machine hits them all alike. */
-const MIN_ROUNDS = 5;
+/**
+ * Rounds of interleaved runs: every method runs once per round, so drift on a shared machine hits
+ * them all alike. 15 at least: B's rounds take ~2 s each, and back-to-back checks of B differ by up to ±10%.
+ */
+const MIN_ROUNDS = 15;
 const MAX_ROUNDS = 2001;
 /** Seconds of rounds to aim for per network (at least MIN_ROUNDS rounds, at most MAX_ROUNDS). */
 const ROUNDS_SECONDS = 4;
@@ -142,7 +145,9 @@ function interleaved(methods: Record<string, () => Run>): Timed {
   const start = performance.now();
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (round >= MIN_ROUNDS && performance.now() - start > ROUNDS_SECONDS * 1000) break;
-    for (const [name, method] of Object.entries(methods)) runs[name]?.push(method());
+    // In reverse order every other round: whatever a method leaves behind (garbage to collect) falls on each alike.
+    const order = round % 2 === 0 ? Object.entries(methods) : Object.entries(methods).reverse();
+    for (const [name, method] of order) runs[name]?.push(method());
     if (round === 0 && performance.now() - start > ROUNDS_SECONDS * 1000) break; // slow nets: one round is all there is time for
   }
   const rounds = (runs[Object.keys(methods)[0] as string] as Run[]).length;
