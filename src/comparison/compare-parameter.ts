@@ -11,7 +11,7 @@ import { differenceOfSums, relativeDifference } from './relative-difference.js';
 /** How many of its worst entries a failing parameter's report keeps: enough to see a pattern, few enough to read. */
 export const WORST_ENTRIES = 10;
 
-/** How many a passing parameter's report keeps: the closest calls, for `.not` and for the curious. */
+/** How many passing entries a report keeps besides the failing ones (up to WORST_ENTRIES in all): the closest calls, for `.not` and for the curious. */
 export const CLOSEST_ENTRIES = 3;
 
 /** What to check in one parameter: which entries one by one (all when omitted), and a directional verdict already made. */
@@ -45,7 +45,7 @@ export function compareParameter(
   const atKink = newUint8Array(size);
   // Failing entries by their error; passing ones by the share of their allowance they used.
   const wrongest = new Largest<Kept>(WORST_ENTRIES);
-  const closest = new Largest<Kept>(WORST_ENTRIES);
+  const closest = new Largest<Kept>(CLOSEST_ENTRIES);
   let failing = 0;
   let unverifiable = 0;
   let kinks = 0;
@@ -78,7 +78,7 @@ export function compareParameter(
     const key = pass ? error / verdict.allowed : error;
     if (board.admits(key)) board.add(key, keep(k, verdict));
   });
-  const kept = wrongest.top().concat(closest.top(failing === 0 ? CLOSEST_ENTRIES : WORST_ENTRIES - Math.min(failing, WORST_ENTRIES)));
+  const kept = wrongest.top().concat(closest.top(Math.max(0, WORST_ENTRIES - failing)));
   const worst = kept.map(
     ({ k, refined, kink, unverifiable: cause, left, right }): EntryReport => {
       const index = entryIndex(slot.shape, k);
