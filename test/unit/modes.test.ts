@@ -21,7 +21,8 @@ function wideModel(seed: number) {
 }
 
 describe("mode 'fast'", () => {
-  it('passes ReLU networks of any size in 2T + 3 forwards: a direction moves the whole tensor by about one entry’s step, past no kink', () => {
+  // Six checks of nets whose forward takes up to 50 ms, each net built afresh: 2.5 s here, more on a loaded CI machine.
+  it('passes ReLU networks of any size in 2T + 3 forwards: a direction moves the whole tensor by about one entry’s step, past no kink', { timeout: 30_000 }, () => {
     for (const [dims, m] of [[[64, 128, 64, 1], 64], [[256, 256, 128, 1], 128]] as const) {
       for (const seed of [1, 2, 3]) {
         const { parameters, x, y, gradients } = reluNetwork(dims, m, seed);
