@@ -45,6 +45,10 @@ export interface DirectionalReport {
   readonly pass: boolean;
 }
 
+/**
+ * One parameter's verdicts. Its per-entry typed arrays may be views into an ArrayBuffer shared
+ * with other arrays of this check and others: `.slice()` one before transferring its buffer.
+ */
 export interface ParameterReport {
   readonly name: string;
   readonly shape: readonly number[];
