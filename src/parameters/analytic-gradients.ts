@@ -87,12 +87,8 @@ function callGradientFunction(fn: Function, set: ParameterSet, x: unknown, y: un
   return result;
 }
 
-/** `d` + name for each parameter name seen: made once, as a key built anew costs a string-table lookup on every check. */
-const prefixedNames = new Map<string, string>();
-
 function gradientKey(record: Record<string, unknown>, name: string): string {
-  let dName = prefixedNames.get(name);
-  if (dName === undefined) prefixedNames.set(name, (dName = `d${name}`));
+  const dName = `d${name}`;
   // Own keys only: a parameter named `toString` must not find Object.prototype's.
   const plain = Object.hasOwn(record, name);
   const prefixed = Object.hasOwn(record, dName);
