@@ -18,8 +18,6 @@ export function flatIndex(shape: readonly number[], index: readonly number[]): n
 
 /** How a person names an entry: `W2[1,3]`, `b[3]`, or just `theta` for a scalar. */
 export function entryLabel(name: string, index: readonly number[]): string {
-  // A matrix's label without `join`, which costs several times the concatenation: labels are made for every check's closest entries.
-  if (index.length === 2) return `${name}[${index[0]},${index[1]}]`;
   return index.length === 0 ? name : `${name}[${index.join(',')}]`;
 }
 
