@@ -133,14 +133,14 @@ interface Timed {
   readonly steady: Record<string, Run>;
   /** Set when the steady rounds are apart from the cold ones. */
   readonly cold?: Record<string, Run>;
-  /** The median over rounds of full ÷ bare loop within each round: the two ran back to back, so drift cancels in each ratio. */
+  /** The median over rounds of the paired methods' ratio within each round: the two ran back to back, so drift cancels in each ratio. */
   readonly overhead: { readonly steady: number; readonly cold?: number };
 }
 
 const medianRun = (list: readonly Run[]) => [...list].sort((a, b) => a.seconds - b.seconds)[list.length >> 1] as Run;
 
-/** Runs every method in interleaved rounds, and keeps for each the run with the median time. */
-function interleaved(methods: Record<string, () => Run>): Timed {
+/** Runs every method in interleaved rounds, and keeps for each the run with the median time, and the median of each round's `over` ÷ `under`. */
+function interleaved(methods: Record<string, () => Run>, [over, under]: readonly [string, string]): Timed {
   const runs: Record<string, Run[]> = Object.fromEntries(Object.keys(methods).map((name) => [name, []]));
   const start = performance.now();
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -153,8 +153,8 @@ function interleaved(methods: Record<string, () => Run>): Timed {
   const rounds = (runs[Object.keys(methods)[0] as string] as Run[]).length;
   const pick = (from: number, to: number) => Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, medianRun(list.slice(from, to))]));
   const overhead = (from: number, to: number) => {
-    const [full, bare] = [runs.full as Run[], runs.bare as Run[]];
-    const ratios = full.slice(from, to).map((run, i) => run.seconds / (bare[from + i] as Run).seconds);
+    const [numerators, denominators] = [runs[over] as Run[], runs[under] as Run[]];
+    const ratios = numerators.slice(from, to).map((run, i) => run.seconds / (denominators[from + i] as Run).seconds);
     return ratios.sort((a, b) => a - b)[ratios.length >> 1] as number;
   };
   return rounds >= 2 * COLD_ROUNDS
@@ -230,7 +230,7 @@ function main(): void {
       full: () => checkRun(net, { mode: 'full' }, slice, P),
       fast: () => checkRun(net, { mode: 'fast' }, slice, P),
       auto: () => checkRun(net, {}, slice, P),
-    });
+    }, ['full', 'bare']);
     const { bare, full, fast, auto } = timed.steady as Record<'bare' | 'full' | 'fast' | 'auto', Run>;
     const memory = heapMegabytes(() => checkRun(net, {}, slice, P));
     const py = runPython(interpreter, spec);
