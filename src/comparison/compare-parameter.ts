@@ -1,5 +1,5 @@
 import { diagnose } from '../diagnosis/diagnose.js';
-import { entryIndex, entryLabel } from '../layout/entry-index.js';
+import { entryIndex, entryLabel, everyIndex } from '../layout/entry-index.js';
 import { valuesOf } from '../parameters/numeric-view.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import { newFloat64Array, newUint8Array } from '../parameters/slab.js';
@@ -159,11 +159,4 @@ interface Kept {
 
 function keep(k: number, { refined, kink, unverifiable, left, right }: Judgement): Kept {
   return { k, refined, kink, unverifiable, left, right };
-}
-
-/** 0, 1, …, size − 1 (a plain loop: `Array.from` with a callback costs more than the check of a small tensor). */
-function everyIndex(size: number): number[] {
-  const indices = new Array<number>(size);
-  for (let k = 0; k < size; k++) indices[k] = k;
-  return indices;
 }

@@ -1,3 +1,5 @@
+import { everyIndex } from '../layout/entry-index.js';
+
 /** 16 entries: a failing block whose halves both pass is judged entry by entry up to this size, split below it otherwise. */
 const CANCELLED_BLOCK = 16;
 
@@ -14,7 +16,7 @@ export function drillDown(
   canSpend: () => boolean,
 ): number[] {
   const suspects: number[] = [];
-  const failing: number[][] = [Array.from({ length: size }, (_, k) => k)];
+  const failing: number[][] = [everyIndex(size)];
   while (failing.length > 0 && canSpend()) {
     const block = failing.shift() as number[];
     if (block.length === 1) {

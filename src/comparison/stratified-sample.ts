@@ -1,3 +1,5 @@
+import { everyIndex } from '../layout/entry-index.js';
+
 /**
  * `count` entries of a tensor to check one by one: the largest-magnitude analytic gradients always
  * (half the sample: where a wrong factor shows most), the rest drawn at random without repeats.
@@ -5,8 +7,8 @@
  */
 export function stratifiedSample(analytic: Float64Array, count: number, random: () => number): number[] {
   const size = analytic.length;
-  if (count >= size) return Array.from({ length: size }, (_, k) => k);
-  const order = Array.from({ length: size }, (_, k) => k).sort((p, q) => Math.abs(analytic[q] as number) - Math.abs(analytic[p] as number));
+  if (count >= size) return everyIndex(size);
+  const order = everyIndex(size).sort((p, q) => Math.abs(analytic[q] as number) - Math.abs(analytic[p] as number));
   const largest = Math.ceil(count / 2);
   const rest = order.slice(largest);
   // A partial Fisher–Yates shuffle of the rest: the first (count − largest) are a uniform draw.

@@ -1,4 +1,4 @@
-import { entryIndex } from '../layout/entry-index.js';
+import { entryIndex, everyIndex } from '../layout/entry-index.js';
 import { divergingColour } from './colour-scale.js';
 import { escapeHtml } from './escape.js';
 
@@ -86,7 +86,7 @@ function sliceSvg(map: Heatmap, slice: Slice, width: number): string {
   const margin = numbered ? MARGIN : 1;
   const w = margin + slice.columns * cell + 1;
   const h = margin + slice.rows * cell + 1;
-  const positions = Array.from({ length: Math.min(slice.rows * slice.columns, map.cells.length - slice.offset) }, (_, i) => i);
+  const positions = everyIndex(Math.min(slice.rows * slice.columns, map.cells.length - slice.offset));
   const rect = (i: number) => {
     const c = map.cells[slice.offset + i] as HeatmapCell;
     const classes = ['cell', c.fail && 'fail', c.kink && 'kink', c.value === null && 'unchecked'].filter(Boolean).join(' ');

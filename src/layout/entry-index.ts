@@ -25,3 +25,10 @@ export function entryLabel(name: string, index: readonly number[]): string {
 export function formatShape(shape: readonly number[]): string {
   return shape.length === 0 ? 'scalar' : shape.join('×');
 }
+
+/** 0, 1, …, size − 1: every entry's flat index (a plain loop: `Array.from` with a callback costs more than the check of a small tensor). */
+export function everyIndex(size: number): number[] {
+  const indices = new Array<number>(size);
+  for (let k = 0; k < size; k++) indices[k] = k;
+  return indices;
+}

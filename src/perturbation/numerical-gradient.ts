@@ -1,3 +1,4 @@
+import { everyIndex } from '../layout/entry-index.js';
 import { flatLayout } from '../layout/flat-layout.js';
 import { roll } from '../layout/unroll.js';
 import { resolveOptions } from '../options.js';
@@ -27,7 +28,7 @@ export function numericalGradient<P extends ParamsLike<P>, X = undefined, Y = un
   let offset = 0;
   for (const slot of set.slots) {
     const measured = differencesFor(slot.size);
-    measureEach(slot, Array.from({ length: slot.size }, (_, k) => k), (value) => stepFor(value, epsilon, slot.float32), epsilon !== undefined, measured);
+    measureEach(slot, everyIndex(slot.size), (value) => stepFor(value, epsilon, slot.float32), epsilon !== undefined, measured);
     vector.set(measured.central, offset);
     offset += slot.size;
   }

@@ -3,6 +3,7 @@ import { judgeDirection } from '../comparison/directional-check.js';
 import { drillDown } from '../comparison/drill-down.js';
 import type { Judge } from '../comparison/judge-entry.js';
 import { sampleSize, stratifiedSample } from '../comparison/stratified-sample.js';
+import { everyIndex } from '../layout/entry-index.js';
 import type { ParameterSlot } from '../parameters/parameter-set.js';
 import type { ParameterReport } from './report.js';
 
@@ -48,7 +49,7 @@ export function checkParameter(slot: ParameterSlot, analytic: Float64Array, cont
 
   if (context.mode === 'full') return compare(sample === undefined ? undefined : sampled(sample));
 
-  const everything = Array.from({ length: slot.size }, (_, k) => k);
+  const everything = everyIndex(slot.size);
   const directional = judgeDirection(judge, slot, everything, analytic, random, context.tolerance);
   const chosen = sample === undefined ? [] : sampled(sample);
   if (directional.pass) return compare(chosen, directional);
