@@ -38,8 +38,9 @@ export function compareParameter(
   const checked = indices ?? everyIndex(size);
   // The report's per-entry arrays; what the worst entries need besides them is kept with them as they are judged.
   // NaN marks an entry left unchecked: with every entry checked, all are written below.
-  const numeric = indices ? newFloat64Array(size).fill(Number.NaN) : newFloat64Array(size);
-  const judged = indices ? newFloat64Array(size).fill(Number.NaN) : newFloat64Array(size);
+  const perEntry = () => (indices ? newFloat64Array(size).fill(Number.NaN) : newFloat64Array(size));
+  const numeric = perEntry();
+  const judged = perEntry();
   const allowed = newFloat64Array(size);
   const failed = newUint8Array(size);
   const atKink = newUint8Array(size);
