@@ -5,7 +5,7 @@ export type { FlatLayout, LayoutEntry } from './layout/flat-layout.js';
 export { roll, type Unrolled, unroll } from './layout/unroll.js';
 export { type Colors, formatReport } from './message/format-report.js';
 export { matchers } from './matcher/matchers.js';
-export type { NumericKind, NumericView } from './parameters/numeric-view.js';
+export type { NumericKind, NumericView, RowStorage } from './parameters/numeric-view.js';
 export type { TensorLike } from './parameters/tensor-like.js';
 export { numericalGradient } from './perturbation/numerical-gradient.js';
 export { RELATIVE_STEP } from './perturbation/step.js';

@@ -26,6 +26,18 @@ export interface NumericView {
    * copied natively, with no call per entry); an entry that is not a number is written as NaN.
    */
   read(into: Float64Array, offset: number): void;
+  /**
+   * The storage itself, when it is plain arrays: the perturbation loop reads and writes entries
+   * there with no call per access. Unset when entries are reached only through get and set (a
+   * number in a record, strided data, a matrix class other than ml-matrix's `Matrix`).
+   */
+  readonly storage?: RowStorage;
+}
+
+/** Storage in rows of `columns` entries: entry k is rows[⌊k / columns⌋][k mod columns]. */
+export interface RowStorage {
+  readonly rows: readonly { [i: number]: number }[];
+  readonly columns: number;
 }
 
 const EXPECTED_KINDS = 'an ml-matrix Matrix, number[][], number[], Float64Array, Float32Array, a tensor-like { data, shape } or number';
@@ -164,6 +176,7 @@ function matrixView(name: string, matrix: AbstractMatrix): NumericView {
         (data[(k / columns) | 0] as Float64Array)[k % columns] = v;
       },
       read: (into, offset) => copyRows(data, columns, into, offset),
+      storage: { rows: data, columns },
     };
   }
   const get = (k: number) => matrix.get(Math.floor(k / columns), k % columns);
@@ -203,6 +216,7 @@ function vectorView(name: string, array: number[] | Float64Array | Float32Array)
     },
     // A typed array converts natively; a number[] may hold non-numbers, which must read as NaN, not as Number(v).
     read: (into, offset) => (Array.isArray(array) ? readEach((k) => array[k], array.length, into, offset) : into.set(array, offset)),
+    storage: { rows: [array], columns: array.length },
   };
 }
 
@@ -229,6 +243,7 @@ function rowsView(name: string, rows: ArrayLike<number>[]): NumericView {
     },
     read: (into, offset) =>
       rows.every(isFloatArray) ? copyRows(rows as Float64Array[], columns, into, offset) : readEach(get, rows.length * columns, into, offset),
+    storage: { rows: rows as { [i: number]: number }[], columns },
   };
 }
 

@@ -52,6 +52,7 @@ export function tensorLikeView(name: string, value: { readonly data: unknown; re
     },
     // Unstrided typed data converts natively; anything else is read entry by entry (non-numbers as NaN).
     read: (into, offset) => (position === undefined && !Array.isArray(data) ? into.set(data, offset) : readEach(get, size, into, offset)),
+    ...(position === undefined && { storage: { rows: [data], columns: size } }),
   };
 }
 

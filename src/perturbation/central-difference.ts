@@ -87,30 +87,37 @@ export type MeasureEach = (
  * restoring the exact original value after each, also when `forward` throws. `initialCost` is J(θ),
  * for the one-sided slopes. With `nominal`, it divides by h as the notebook does; otherwise by the
  * distance to the values actually stored (exact even when θ ± h rounds, or in a Float32Array).
- * One loop, whose only calls per entry are the storage's, the step's and forward's: the judge's
- * first look at each entry needs no more (see the README's Performance section for what it costs).
+ * One loop, whose only calls per entry are the step's and forward's (and the view's get and set
+ * when it has no plain storage): see the README's Performance section for what it costs.
  */
 export function centralDifferencesEach(cost: CostEvaluator, initialCost: number): MeasureEach {
   // J's rounding follows the larger of |J| and the size of the terms it sums (which may cancel).
   const terms = cost.termSize ?? 0;
   return (slot, indices, stepOf, nominal, { step, central, left, right, costMagnitude }) => {
+    const { storage } = slot;
     let k = -1;
     let original = 0;
     try {
       for (let i = 0; i < indices.length; i++) {
         k = indices[i] as number;
-        original = slot.get(k);
+        // Entry k's own row, written and read back directly when the storage is plain arrays.
+        const row = storage?.rows[(k / storage.columns) | 0];
+        const j = storage ? k % storage.columns : 0;
+        original = row ? (row[j] as number) : slot.get(k);
         const h = stepOf(original);
-        slot.set(k, original + h);
+        if (row) row[j] = original + h;
+        else slot.set(k, original + h);
         // The moves as stored; `stored` is called only when one must be checked or replaced.
-        let up = slot.get(k) - original;
+        let up = (row ? (row[j] as number) : slot.get(k)) - original;
         if (nominal || !(up > 0)) up = stored(original, Math.abs(up), h, nominal, slot, k);
         const plus = cost.evaluate(slot, k);
-        slot.set(k, original - h);
-        let down = original - slot.get(k);
+        if (row) row[j] = original - h;
+        else slot.set(k, original - h);
+        let down = original - (row ? (row[j] as number) : slot.get(k));
         if (nominal || !(down > 0)) down = stored(original, Math.abs(down), h, nominal, slot, k);
         const minus = cost.evaluate(slot, k);
-        slot.set(k, original);
+        if (row) row[j] = original;
+        else slot.set(k, original);
         k = -1;
         step[i] = h;
         central[i] = (plus - minus) / (up + down);
